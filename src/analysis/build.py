@@ -1,0 +1,77 @@
+"""Build the book, and never serve a stale result.
+
+Jupyter Book's execution cache (jupyter-cache) keys a notebook on its code cells only: a
+change in ``data/`` or ``src/`` would not re-execute a cached notebook, and Sphinx would not
+even re-read an unchanged page (MyST-NB#299). So the build fingerprints every file under
+``data/`` and ``src/``; when the fingerprint differs from the one of the last successful
+build, it empties the execution cache and rebuilds every page. A build never writes to
+``data/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+WATCHED = (paths.DATA, paths.SRC)
+
+
+def _ignored(path: Path) -> bool:
+    return any(part == "__pycache__" or part.endswith(".egg-info") for part in path.parts)
+
+
+def fingerprint() -> str:
+    """sha256 over the relative path and the bytes of every file under data/ and src/."""
+    h = hashlib.sha256()
+    for top in WATCHED:
+        for f in sorted(p for p in top.rglob("*") if p.is_file() and not _ignored(p)):
+            h.update(f.relative_to(paths.ROOT).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _jupyter_book() -> str:
+    beside = Path(sys.executable).with_name("jupyter-book")
+    found = str(beside) if beside.exists() else shutil.which("jupyter-book")
+    if not found:
+        raise RuntimeError("jupyter-book is not installed in this environment (run `make book`)")
+    return found
+
+
+def inputs_changed() -> bool:
+    """True when data/ or src/ differ from what the last successful build was made from."""
+    return not paths.FINGERPRINT.exists() or paths.FINGERPRINT.read_text().strip() != fingerprint()
+
+
+def build(fresh: bool = False, quiet: bool = False) -> int:
+    """Build the HTML book into ``_build/html``; return the exit code (non-zero on any warning)."""
+    from analysis.datasets import validate_all
+
+    # Fail early, with the file, line and column, rather than deep inside a notebook.
+    bad = {name: msg for name, msg in validate_all().items() if msg != "ok"}
+    if bad:
+        for msg in bad.values():
+            print(msg, file=sys.stderr)
+        return 1
+
+    fresh = fresh or inputs_changed()
+    if fresh:
+        shutil.rmtree(paths.JUPYTER_CACHE, ignore_errors=True)
+        paths.FINGERPRINT.unlink(missing_ok=True)
+    cmd = [_jupyter_book(), "build", str(paths.ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
+    if fresh:
+        cmd.append("--all")
+    if quiet:
+        cmd.append("--quiet")
+    print(("Fresh build (data/ or src/ changed): " if fresh else "Incremental build: ") + " ".join(cmd[1:]))
+    code = subprocess.run(cmd, cwd=paths.ROOT).returncode
+    if code == 0:
+        paths.FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)
+        paths.FINGERPRINT.write_text(fingerprint() + "\n")
+        print(f"The book is in {paths.relative(paths.HTML)}/index.html")
+    return code

@@ -1,0 +1,89 @@
+"""The registry of the report's quantitative claims, and their verdicts.
+
+``data/claims.yaml`` lists each claim with its catalogue id (C01…), where it stands in the
+report, the value the report states, and the function that evaluates it against the book's
+data. Evaluating a claim gives a :class:`Verdict` with both numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from analysis import paths
+
+VERDICTS = ("reproduced", "differs", "contradicted", "not testable with public data")
+REQUIRED = ("id", "where", "claim", "stated", "datasets", "evaluate")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    verdict: str
+    stated: str
+    computed: str
+    detail: str = ""
+
+    def __post_init__(self):
+        if self.verdict not in VERDICTS:
+            raise ValueError(f"{self.id}: verdict {self.verdict!r} is not one of {VERDICTS}")
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def registry() -> list[dict]:
+    """The claims of ``data/claims.yaml``, checked for required keys and unique ids."""
+    with open(paths.CLAIMS, encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh)["claims"]
+    seen = set()
+    for i, entry in enumerate(entries, start=1):
+        missing = [k for k in REQUIRED if k not in entry]
+        where = f"{paths.relative(paths.CLAIMS)}, claim #{i} ({entry.get('id', '?')})"
+        if missing:
+            raise ValueError(f"{where}: missing key(s) {missing}")
+        if not re.fullmatch(r"C\d{2}", str(entry["id"])):
+            raise ValueError(f"{where}: id must look like C01")
+        if entry["id"] in seen:
+            raise ValueError(f"{where}: duplicate id")
+        seen.add(entry["id"])
+    return entries
+
+
+def claim(claim_id: str) -> dict:
+    for entry in registry():
+        if entry["id"] == claim_id:
+            return entry
+    raise KeyError(f"no claim {claim_id!r} in {paths.relative(paths.CLAIMS)}")
+
+
+def evaluator(entry: dict):
+    """The function named by ``evaluate: module:function``."""
+    module, _, func = entry["evaluate"].partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def evaluate(claim_id: str, **overrides) -> Verdict:
+    """Evaluate one claim with its registered parameters (``overrides`` replace some)."""
+    entry = claim(claim_id)
+    params = {**entry.get("parameters", {}), **overrides}
+    verdict = evaluator(entry)(**params)
+    if verdict.id != claim_id:
+        raise ValueError(f"{entry['evaluate']} returned a verdict for {verdict.id}, not {claim_id}")
+    return verdict
+
+
+def evaluate_all() -> pd.DataFrame:
+    """Every registered claim with its verdict, one row each."""
+    rows = []
+    for entry in registry():
+        v = evaluate(entry["id"])
+        rows.append({"id": v.id, "where": entry["where"], "claim": entry["claim"], "stated": v.stated,
+                     "computed": v.computed, "verdict": v.verdict, "detail": v.detail,
+                     "datasets": ", ".join(entry["datasets"])})
+    return pd.DataFrame(rows)

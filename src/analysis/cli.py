@@ -1,0 +1,119 @@
+"""``python -m analysis``: the project's one command line.
+
+    python -m analysis build            build the HTML book (re-executes what changed)
+    python -m analysis execute NB…      execute notebooks top to bottom, store their outputs
+    python -m analysis data validate    check every table against data/datapackage.yaml
+    python -m analysis data rehash      record the sha256 of tables edited on purpose
+    python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
+    python -m analysis claims           evaluate the report's claims
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from analysis import paths
+
+
+def _build(args) -> int:
+    from analysis.build import build
+
+    return build(fresh=args.fresh, quiet=args.quiet)
+
+
+def _execute(args) -> int:
+    from analysis.execute import execute_in_place
+
+    for nb in args.notebooks:
+        print(f"executing {nb}")
+        execute_in_place(Path(nb), timeout=args.timeout)
+    return 0
+
+
+def _data(args) -> int:
+    from analysis import datasets
+
+    if args.action == "list":
+        for name in datasets.names():
+            res = datasets.resource(name)
+            print(f"{name:28} {res['path']:40} {res.get('title', '')}")
+        return 0
+    if args.action == "rehash":
+        changed = datasets.rehash()
+        for name, (old, new) in changed.items():
+            print(f"{name}: sha256 {old[:12]}… → {new[:12]}…")
+        print("no checksum changed" if not changed else f"{len(changed)} checksum(s) recorded in data/datapackage.yaml")
+        return 0
+    results = datasets.validate_all()
+    for name, msg in results.items():
+        print(f"{name}: ok" if msg == "ok" else msg, file=sys.stdout if msg == "ok" else sys.stderr)
+    return 0 if all(m == "ok" for m in results.values()) else 1
+
+
+def _ingest(args) -> int:
+    from analysis import ingest
+
+    if args.dataset == "military_expenditure":
+        table = ingest.ingest_military_expenditure(args.workbook)
+    else:
+        table = ingest.ingest_arms_transfers(args.per_year, args.per_deal, args.per_year_preamble, args.per_deal_preamble)
+    target = ingest.write(args.dataset, table)
+    print(f"wrote {len(table)} rows to {paths.relative(target)} and recorded its sha256")
+    return 0
+
+
+def _claims(args) -> int:
+    from analysis.claims import evaluate_all
+
+    table = evaluate_all()
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif args.format == "json":
+        print(json.dumps(table.to_dict(orient="records"), indent=2, ensure_ascii=False))
+    else:
+        for row in table.itertuples():
+            print(f"{row.id}  {row.verdict:<14} {row.where}\n     stated:   {row.stated}\n     computed: {row.computed}\n")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build the HTML book into _build/html")
+    b.add_argument("--fresh", action="store_true", help="empty the execution cache and rebuild every page")
+    b.add_argument("--quiet", action="store_true", help="print less")
+    b.set_defaults(func=_build)
+
+    e = sub.add_parser("execute", help="execute notebooks in a fresh kernel and store their outputs in place")
+    e.add_argument("notebooks", nargs="+", help="notebook files, e.g. chapters/02_military.ipynb")
+    e.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    e.set_defaults(func=_execute)
+
+    d = sub.add_parser("data", help="the curated tables: validate, list, rehash")
+    d.add_argument("action", choices=["validate", "list", "rehash"])
+    d.set_defaults(func=_data)
+
+    i = sub.add_parser("ingest", help="re-derive a curated table from the producer's raw file(s)")
+    isub = i.add_subparsers(dest="dataset", required=True)
+    m = isub.add_parser("military_expenditure", help="from SIPRI's milex workbook (SIPRI-Milex-data-1949-YYYY.xlsx)")
+    m.add_argument("workbook", type=Path)
+    a = isub.add_parser("arms_transfers", help="from two SIPRI trade registers and their preambles")
+    a.add_argument("--per-year", type=Path, required=True, help="register by delivery year (CSV)")
+    a.add_argument("--per-deal", type=Path, required=True, help="register by deal (CSV)")
+    a.add_argument("--per-year-preamble", type=Path, help="its preamble, if saved apart from the CSV")
+    a.add_argument("--per-deal-preamble", type=Path, help="its preamble, if saved apart from the CSV")
+    i.set_defaults(func=_ingest)
+
+    c = sub.add_parser("claims", help="evaluate every registered claim of the report")
+    c.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    c.set_defaults(func=_claims)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

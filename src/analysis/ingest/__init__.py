@@ -1,0 +1,12 @@
+"""Derive the book's curated tables from the producers' raw files.
+
+Each ingest function takes the path of a raw file as published (so a user can re-derive a
+table from a fresh download), returns a tidy DataFrame, and ``write`` puts it in ``data/``
+only after it validates against the descriptor. Raw files are never committed.
+"""
+
+from analysis.ingest.common import write
+from analysis.ingest.sipri_arms import ingest_arms_transfers
+from analysis.ingest.sipri_milex import ingest_military_expenditure
+
+__all__ = ["ingest_arms_transfers", "ingest_military_expenditure", "write"]

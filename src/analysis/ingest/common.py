@@ -1,0 +1,40 @@
+"""Writing a curated table: validated first, then moved into place in one step."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import datasets, paths
+
+
+def write(name: str, table: pd.DataFrame) -> Path:
+    """Write ``table`` as dataset ``name``: columns in schema order, validated, atomically.
+
+    The new file is written next to the old one, validated against the descriptor's schema,
+    and only then renamed over it, so a failure leaves ``data/`` as it was. The descriptor's
+    sha256 is updated afterwards.
+    """
+    res = datasets.resource(name)
+    columns = [f["name"] for f in res["schema"]["fields"]]
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"ingest of {name} produced no column(s) {missing}")
+    target = paths.DATA / res["path"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".csv", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp)
+    try:
+        table[columns].to_csv(tmp, index=False, lineterminator="\n")
+        problems = datasets.schema_problems(name, tmp)
+        if problems:
+            raise datasets.DataError(tmp, problems)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    datasets.rehash()
+    return target

@@ -1,0 +1,117 @@
+"""SIPRI Arms Transfers Database trade registers → ``data/military/arms_transfers.csv``.
+
+SIPRI's trade register comes in two export formats, and the book uses both:
+
+- the *per delivery year* register (one row per deal and delivery year, with the TIV
+  delivered that year): exact yearly values; the vintage at hand covers deliveries 2000–2023;
+- the *per deal* register (one row per deal, the list of delivery years and the total TIV
+  delivered): it covers every year, but gives no split by year. Spreading each deal's TIV
+  evenly over its delivery years is an approximation, used only for the years the first
+  register does not cover, and marked ``approximate``.
+
+Four flows are kept, in SIPRI trend-indicator values (TIV, millions): Russia → China,
+China → Russia, all suppliers → China (China's total imports) and Russia → all recipients
+(Russia's total exports). Before 1992 the supplier is the Soviet Union.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+RUSSIA = {"Russia", "Soviet Union"}
+FLOWS = [  # (supplier code, recipient code, rule on a register frame)
+    ("RUS", "CHN", lambda d: d["supplier"].isin(RUSSIA) & (d["recipient"] == "China")),
+    ("CHN", "RUS", lambda d: (d["supplier"] == "China") & (d["recipient"] == "Russia")),
+    ("WLD", "CHN", lambda d: d["recipient"] == "China"),
+    ("RUS", "WLD", lambda d: d["supplier"].isin(RUSSIA)),
+]
+
+
+def _text(path: Path) -> str:
+    """A SIPRI export as text: UTF-8, or ISO-8859-1 as SIPRI's own downloads are."""
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _table(path: Path, first_column: str) -> pd.DataFrame:
+    """The register's table, skipping the preamble SIPRI writes above the header, if any."""
+    lines = _text(path).splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(first_column)), None)
+    if start is None:
+        raise ValueError(f"{path}: no header line starting with {first_column!r}")
+    return pd.read_csv(io.StringIO("".join(lines[start:])))
+
+
+def _generated(preamble_or_csv: Path) -> str:
+    """The 'Data generated: …' date SIPRI writes in a register's preamble, as YYYY-MM-DD."""
+    text = _text(preamble_or_csv)
+    m = re.search(r"Data generated:\s*(\d{1,2}) (\w{3}) (\d{4})", text)
+    if not m:
+        raise ValueError(f"{preamble_or_csv}: no 'Data generated: D Mon YYYY' line")
+    return pd.to_datetime(" ".join(m.groups()), format="%d %b %Y").strftime("%Y-%m-%d")
+
+
+def _per_year(register: Path) -> pd.DataFrame:
+    d = _table(register, "SIPRI AT Database ID")
+    need = {"Supplier", "Recipient", "Delivery year", "TIV delivery values"}
+    if not need <= set(d.columns):
+        raise ValueError(f"{register}: not a per-delivery-year register (needs columns {sorted(need)})")
+    return pd.DataFrame({
+        "supplier": d["Supplier"].str.strip(),
+        "recipient": d["Recipient"].str.strip(),
+        "year": d["Delivery year"].astype(int),
+        "tiv": d["TIV delivery values"].astype(float),
+    })
+
+
+def _per_deal_spread(register: Path) -> pd.DataFrame:
+    """Per-deal register, each deal's delivered TIV spread evenly over its delivery years."""
+    d = _table(register, "Recipient")
+    need = {"Supplier", "Recipient", "Year(s) of delivery", "SIPRI TIV of delivered weapons"}
+    if not need <= set(d.columns):
+        raise ValueError(f"{register}: not a per-deal register (needs columns {sorted(need)})")
+    d = d.dropna(subset=["Year(s) of delivery", "SIPRI TIV of delivered weapons"])
+    years = d["Year(s) of delivery"].astype(str).str.findall(r"\d{4}")
+    spread = pd.DataFrame({
+        "supplier": d["Supplier"].str.strip(),
+        "recipient": d["Recipient"].str.strip(),
+        "year": years,
+        "tiv": d["SIPRI TIV of delivered weapons"].astype(float) / years.str.len(),
+    }).explode("year")
+    spread["year"] = spread["year"].astype(int)
+    return spread
+
+
+def _yearly(frame: pd.DataFrame, years: range) -> pd.DataFrame:
+    out = []
+    for supplier, recipient, rule in FLOWS:
+        sums = frame[rule(frame)].groupby("year")["tiv"].sum()
+        for year in years:  # a year with no delivery identified is a zero, not a gap
+            out.append((year, supplier, recipient, round(float(sums.get(year, 0.0)), 3)))
+    return pd.DataFrame(out, columns=["year", "supplier", "recipient", "tiv_m"])
+
+
+def ingest_arms_transfers(per_year: Path | str, per_deal: Path | str,
+                          per_year_preamble: Path | str | None = None, per_deal_preamble: Path | str | None = None,
+                          first_year: int = 1990) -> pd.DataFrame:
+    """Tidy table (year, supplier, recipient, tiv_m, basis, register) from two SIPRI registers.
+
+    A preamble is the text SIPRI writes above a register's header (with its 'Data generated'
+    date); pass it when it was saved apart from the table, otherwise it is read from the file.
+    """
+    exact = _per_year(Path(per_year))
+    deals = _per_deal_spread(Path(per_deal))
+    exact_years = range(int(exact["year"].min()), int(exact["year"].max()) + 1)
+    last_year = int(deals["year"].max())
+    approx_years = [y for y in range(first_year, last_year + 1) if y not in exact_years]
+
+    a = _yearly(exact, exact_years).assign(basis="exact", register=_generated(per_year_preamble or per_year))
+    b = _yearly(deals, approx_years).assign(basis="approximate", register=_generated(per_deal_preamble or per_deal))
+    return pd.concat([a, b]).sort_values(["supplier", "recipient", "year"], ignore_index=True)

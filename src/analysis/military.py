@@ -1,0 +1,133 @@
+"""Chapter 2, the military relationship: spending and arms transfers.
+
+Small pure functions from the curated tables to the numbers and tidy frames the chapter
+shows. Each takes its data as an argument (defaulting to the book's table), so a test or a
+reader can pass altered data and see the result move.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis.claims import Verdict
+from analysis.datasets import load
+
+MEASURES = {
+    "current_usd_m": "US$ billion, current prices",
+    "constant_usd_m": "US$ billion, constant prices",
+    "share_of_gdp_pct": "% of GDP",
+}
+
+
+# --------------------------------------------------------------------------------------
+# Military expenditure
+
+
+def spending(measure: str = "current_usd_m", countries=("CHN", "RUS"), first: int = 2005, last: int = 2023,
+             data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Wide table, one column per country, one row per year; US$ values in billions."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {list(MEASURES)}, not {measure!r}")
+    d = load("military_expenditure") if data is None else data
+    d = d[(d["measure"] == measure) & d["iso3"].isin(countries) & d["year"].between(first, last)]
+    wide = d.pivot(index="year", columns="iso3", values="value")[list(countries)]
+    if measure.endswith("_usd_m"):
+        wide = wide / 1000.0
+    wide.columns.name = None
+    wide.index = wide.index.astype(int)
+    return wide.astype(float)
+
+
+def spending_unit(measure: str, data: pd.DataFrame | None = None) -> str:
+    """The unit of a measure as the data state it (it names the constant-price base year)."""
+    d = load("military_expenditure") if data is None else data
+    unit = d.loc[d["measure"] == measure, "unit"].iloc[0]
+    return unit.replace("US$ m", "US$ billion") if measure.endswith("_usd_m") else unit
+
+
+def estimate_share(measure: str = "current_usd_m", countries=("CHN", "RUS"), first: int = 2005, last: int = 2023,
+                   data: pd.DataFrame | None = None) -> float:
+    """Share of the values of one measure that SIPRI marks as its own estimates (0–1)."""
+    d = load("military_expenditure") if data is None else data
+    d = d[(d["measure"] == measure) & d["iso3"].isin(countries) & d["year"].between(first, last) & d["value"].notna()]
+    return float((d["status"] == "sipri_estimate").mean())
+
+
+def ratio(wide: pd.DataFrame, numerator: str = "CHN", denominator: str = "RUS") -> pd.Series:
+    """How many times ``numerator`` spends what ``denominator`` spends, by year."""
+    return (wide[numerator] / wide[denominator]).rename(f"{numerator}/{denominator}")
+
+
+# --------------------------------------------------------------------------------------
+# Arms transfers
+
+
+def arms_flow(supplier: str = "RUS", recipient: str = "CHN", data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Yearly deliveries from ``supplier`` to ``recipient``: year, tiv_m, basis."""
+    d = load("arms_transfers") if data is None else data
+    flow = d[(d["supplier"] == supplier) & (d["recipient"] == recipient)]
+    return flow[["year", "tiv_m", "basis"]].sort_values("year").reset_index(drop=True)
+
+
+def share_of(part: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
+    """``part`` as a percentage of ``whole``, by year (years where ``whole`` is zero are left out)."""
+    m = part.merge(whole, on="year", suffixes=("_part", "_whole"))
+    m = m[m["tiv_m_whole"] > 0]
+    return pd.DataFrame({"year": m["year"], "share_pct": 100 * m["tiv_m_part"] / m["tiv_m_whole"],
+                         "basis": m["basis_part"]}).reset_index(drop=True)
+
+
+def peak(flow: pd.DataFrame) -> tuple[int, float]:
+    """Year and value of the largest delivery of a flow (the earliest, if tied)."""
+    i = flow["tiv_m"].idxmax()
+    return int(flow.at[i, "year"]), float(flow.at[i, "tiv_m"])
+
+
+def trend_per_year(flow: pd.DataFrame, first: int) -> float:
+    """Least-squares slope of deliveries from ``first`` on, in TIV m per year."""
+    f = flow[flow["year"] >= first]
+    return float(np.polyfit(f["year"].astype(float), f["tiv_m"].astype(float), 1)[0])
+
+
+def largest_rebound(flow: pd.DataFrame, after: int) -> tuple[int, float]:
+    """The year after ``after`` with the largest rise over the year before, and that rise."""
+    f = flow.set_index("year")["tiv_m"]
+    rises = f.diff()[f.index > after]
+    year = int(rises.idxmax())
+    return year, float(rises.max())
+
+
+def evaluate_c24(peak_window=(2003, 2007), recent_years: int = 5, decline_ratio: float = 0.5,
+                 data: pd.DataFrame | None = None) -> Verdict:
+    """C24: arms sales rushed in, peaked in the mid-2000s, then declined.
+
+    Reproduced when deliveries Russia → China peak inside ``peak_window``, the trend after
+    the peak is downward, and the average of the last ``recent_years`` exact years is below
+    ``decline_ratio`` of the peak. Differs when the peak is in the window but the later level
+    has not fallen that far; contradicted when the peak falls outside the window or the
+    trend after it is not downward.
+    """
+    flow = arms_flow("RUS", "CHN", data)
+    exact = flow[flow["basis"] == "exact"]
+    peak_year, peak_value = peak(flow)
+    last = int(exact["year"].max())
+    recent = exact[exact["year"] > last - recent_years]
+    recent_mean = float(recent["tiv_m"].mean())
+    slope = trend_per_year(exact, peak_year)
+    in_window = peak_window[0] <= peak_year <= peak_window[1]
+    if not in_window or slope >= 0:
+        verdict = "contradicted"
+    elif recent_mean >= decline_ratio * peak_value:
+        verdict = "differs"
+    else:
+        verdict = "reproduced"
+    computed = (f"peak {peak_value:,.0f} m TIV in {peak_year}; {last - recent_years + 1}–{last} average "
+                f"{recent_mean:,.0f} m TIV ({100 * recent_mean / peak_value:.0f} % of the peak); "
+                f"trend after the peak {slope:+,.0f} m TIV a year")
+    rb_year, rb_rise = largest_rebound(exact, peak_year)
+    detail = (f"The decline is not monotonic: the largest rebound after the peak is in {rb_year} "
+              f"(+{rb_rise:,.0f} m TIV over {rb_year - 1}). Source: SIPRI Arms Transfers Database; "
+              f"exact yearly values {int(exact['year'].min())}–{last}.")
+    return Verdict("C24", verdict, "an initial rush of arms sales, then a steady decline from the mid-2000s",
+                   computed, detail)

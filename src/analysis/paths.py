@@ -1,0 +1,29 @@
+"""Every path the project uses, resolved from this file's own location.
+
+Nothing here depends on the current working directory, so a notebook, a test and the
+command line all find the same files.
+"""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+DESCRIPTOR = DATA / "datapackage.yaml"
+CLAIMS = DATA / "claims.yaml"
+CHAPTERS = ROOT / "chapters"
+SRC = ROOT / "src"
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+FIGURES = BUILD / "figures"
+JUPYTER_CACHE = BUILD / ".jupyter_cache"
+FINGERPRINT = BUILD / ".inputs-fingerprint"
+VARIANTS = ROOT / "variants"
+
+
+def relative(path: Path) -> str:
+    """A path as the reader should see it: relative to the project root when inside it."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)

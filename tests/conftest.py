@@ -1,0 +1,70 @@
+"""Shared fixtures: a scratch copy of data/, a scratch copy of the whole project, the built book."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import datasets, paths
+
+ROOT = paths.ROOT
+# What a clone of the project holds (no environment, no build, no caches).
+IGNORE = shutil.ignore_patterns(".venv", "_build", "variants", ".git", "__pycache__", "*.egg-info",
+                                ".pytest_cache", ".ipynb_checkpoints")
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A scratch copy of data/ that the package reads instead of the real one."""
+    copy = tmp_path / "data"
+    shutil.copytree(paths.DATA, copy)
+    monkeypatch.setattr(paths, "DATA", copy)
+    monkeypatch.setattr(paths, "DESCRIPTOR", copy / "datapackage.yaml")
+    monkeypatch.setattr(paths, "CLAIMS", copy / "claims.yaml")
+    return copy
+
+
+def edit_csv(path: Path, line: int, column: str, value: str) -> str:
+    """Set one cell of a CSV (line counted with the header as line 1); return the old value."""
+    import csv
+
+    rows = list(csv.reader(path.open(newline="", encoding="utf-8")))
+    col = rows[0].index(column)
+    old = rows[line - 1][col]
+    rows[line - 1][col] = value
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return old
+
+
+def data_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): datasets.sha256(p) for p in sorted((root / "data").rglob("*")) if p.is_file()}
+
+
+def run(args, cwd: Path, extra_env: dict | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(extra_env or {})}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """The project's own book, built with the README's command (through `python -m analysis build`)."""
+    before = data_digest(ROOT)
+    result = run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=ROOT)
+    assert result.returncode == 0, f"build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert data_digest(ROOT) == before, "the build modified data/"
+    return paths.HTML
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory):
+    """A clone-like copy of the project whose kernels import the copy's own src/."""
+    copy = tmp_path_factory.mktemp("project") / "book"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    env = {"PYTHONPATH": str(copy / "src")}
+    return copy, env

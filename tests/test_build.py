@@ -1,0 +1,98 @@
+"""The book builds, never modifies data/, never shows a stale number, and fails on bad data."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+
+import pytest
+
+from analysis import datasets, military, paths
+from conftest import data_digest, edit_csv, run
+
+pytestmark = pytest.mark.build
+
+
+def page_text(html_file) -> str:
+    text = re.sub(r"<[^>]+>", " ", html_file.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", html.unescape(text))
+
+
+def test_the_book_builds_with_every_page(built_book):
+    for page in ("index", "chapters/02_military", "chapters/appendices/data_catalogue", "chapters/01_economy"):
+        assert (built_book / f"{page}.html").exists(), page
+    chapter = (built_book / "chapters/02_military.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img[^>]+src="([^"]+\.png)"', chapter)
+    assert len(images) >= 2, "F5 and the arms-transfer chart should be on the chapter page"
+    for src in images:
+        assert (built_book / "chapters" / src).resolve().exists(), src
+
+
+def test_glued_numbers_on_the_page_are_the_computed_ones(built_book):
+    text = page_text(built_book / "chapters/02_military.html")
+    ratio = military.ratio(military.spending("current_usd_m", first=2005, last=2023))
+    year, value = military.peak(military.arms_flow("RUS", "CHN"))
+    assert f"times Russia’s, against {ratio[2005]:.1f} times" in text
+    assert f"{ratio[2023]:.1f} times Russia’s" in text
+    assert f"peaked in {year} at {value:,.0f} million TIV" in text
+
+
+def test_placeholder_pages_say_they_are_not_written(built_book):
+    for page in ("00_introduction", "01_economy", "03_governance", "04_recommendations"):
+        assert "Not yet written" in page_text(built_book / f"chapters/{page}.html"), page
+
+
+def test_a_no_op_rebuild_leaves_the_tree_clean(built_book):
+    before = subprocess.run(["git", "-C", str(paths.ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
+    digest = data_digest(paths.ROOT)
+    result = run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=paths.ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Incremental build" in result.stdout
+    assert data_digest(paths.ROOT) == digest
+    after = subprocess.run(["git", "-C", str(paths.ROOT), "status", "--porcelain"], capture_output=True, text=True).stdout
+    assert after == before
+
+
+def _build(copy, env):
+    return run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=copy, extra_env=env)
+
+
+def _ratio_on_page(copy) -> str:
+    text = page_text(copy / "_build/html/chapters/02_military.html")
+    m = re.search(r"China’s spending was (\d+\.\d) times Russia’s", text)
+    assert m, "the 2023 ratio sentence is missing from the page"
+    return m.group(1)
+
+
+def test_a_data_change_is_never_hidden_by_the_cache(project_copy):
+    copy, env = project_copy
+    first = _build(copy, env)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-3000:]
+    old_ratio = _ratio_on_page(copy)
+    # China's 2023 spending, current US$, doubled in the copy's table
+    table = copy / "data" / datasets.resource("military_expenditure")["path"]
+    lines = table.read_text().splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if t.startswith("CHN,China,2023,current_usd_m,"))
+    old = edit_csv(table, line, "value", f"{2 * float(lines[line - 1].split(',')[4]):.6f}")
+    rehash = run([sys.executable, "-m", "analysis", "data", "rehash"], cwd=copy, extra_env=env)
+    assert rehash.returncode == 0 and "military_expenditure" in rehash.stdout, rehash.stderr
+    second = _build(copy, env)
+    assert second.returncode == 0, second.stdout[-3000:] + second.stderr[-3000:]
+    assert "Fresh build" in second.stdout
+    new_ratio = _ratio_on_page(copy)
+    assert float(new_ratio) == pytest.approx(2 * float(old_ratio), abs=0.11), (old, old_ratio, new_ratio)
+
+
+def test_corrupt_data_fails_the_build_naming_file_line_and_column(project_copy):
+    copy, env = project_copy
+    table = copy / "data" / datasets.resource("arms_transfers")["path"]
+    before = table.read_bytes()
+    edit_csv(table, 9, "tiv_m", "many")
+    corrupted = table.read_bytes()
+    result = _build(copy, env)
+    assert result.returncode != 0
+    assert "arms_transfers.csv" in result.stderr and "line 9" in result.stderr and "column 'tiv_m'" in result.stderr
+    assert table.read_bytes() == corrupted  # nothing in data/ is rewritten or lost
+    table.write_bytes(before)

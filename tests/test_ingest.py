@@ -1,0 +1,125 @@
+"""Ingest from the producers' raw formats, on small files written by the tests themselves."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.styles import Font
+
+from analysis import datasets, ingest
+from analysis.datasets import DataError
+
+BLUE, RED = Font(color="FF0000FF"), Font(color="FFFF0000")
+
+
+def _sipri_workbook(path):
+    """A workbook laid out as SIPRI's: title lines, a header row starting 'Country', years as floats."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    sheets = {"Constant (2023) US$": 1.0, "Current US$": 1.0, "Share of GDP": 0.0001}
+    for name, scale in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.append([f"{name} © SIPRI"])
+        for _ in range(4):
+            ws.append([""])
+        ws.append(["Country", "Notes", 1987.0, 1990.0, 1991.0, 2023.0])
+        ws.append([None])
+        ws.append(["Asia"])
+        ws.append(["China", "55", 1.0, "...", 100.0 * scale, 300.0 * scale])
+        ws.append(["Russia", "83", 1.0, 0.0, "xxx", 110.0 * scale])
+        ws.append(["France", None, 1.0, 2.0, 3.0, 4.0])
+        ws.append(["United States of America", "44", 1.0, 500.0 * scale, 510.0 * scale, 900.0 * scale])
+        for row in ws.iter_rows(min_row=9, max_row=9):
+            row[5].font = BLUE
+        ws.cell(row=10, column=6).font = RED
+    wb.save(path)
+
+
+def test_milex_ingest_reads_values_status_and_gaps(tmp_path):
+    path = tmp_path / "milex.xlsx"
+    _sipri_workbook(path)
+    t = ingest.ingest_military_expenditure(path)
+    assert set(t["iso3"]) == {"CHN", "RUS", "USA"}  # France is not kept
+    assert sorted(t["year"].unique()) == [1990, 1991, 2023]  # years before 1988 are not kept
+    assert set(t["measure"]) == {"current_usd_m", "constant_usd_m", "share_of_gdp_pct"}
+    row = t[(t.iso3 == "CHN") & (t.year == 2023) & (t.measure == "current_usd_m")].iloc[0]
+    assert (row.value, row.status) == (300.0, "sipri_estimate")
+    assert t[(t.iso3 == "RUS") & (t.year == 2023)]["status"].eq("highly_uncertain").all()
+    share = t[(t.iso3 == "USA") & (t.year == 1991) & (t.measure == "share_of_gdp_pct")].iloc[0]
+    assert share.value == pytest.approx(5.1)  # fraction in the workbook, percent in the table
+    # '...', 'xxx' and the 0.0 artefact all become gaps
+    gaps = t[t.value.isna()]
+    assert set(zip(gaps.iso3, gaps.year)) == {("CHN", 1990), ("RUS", 1990), ("RUS", 1991)}
+    assert gaps["status"].eq("unavailable").all()
+    assert "constant 2023 prices" in t[t.measure == "constant_usd_m"]["unit"].iloc[0]
+
+
+def test_milex_ingest_refuses_a_workbook_of_another_layout(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Something else"
+    wb.save(tmp_path / "other.xlsx")
+    with pytest.raises(ValueError, match="Current US\\$"):
+        ingest.ingest_military_expenditure(tmp_path / "other.xlsx")
+
+
+PER_YEAR = """Transfers of major conventional arms from All countries to All countries.
+Data generated: 3 Jan 2025 9:16:02 PM
+
+SIPRI AT Database ID,Supplier,Recipient,Designation,Delivery year,TIV delivery values
+1,Russia,China,Su-27,2000,100
+2,Russia,China,Su-27,2001,50
+3,Russia,India,T-90,2001,70
+4,France,China,engine,2001,10
+5,China,Russia,engine,2001,2
+"""
+
+PER_DEAL = """Data generated: 18 May 2026 2:29:20 PM
+Recipient,Supplier,Year of order,Weapon designation,Year(s) of delivery,SIPRI TIV of delivered weapons
+China,Soviet Union,1990,Su-27,1991,30
+China,Russia,1992,Kilo,1998; 1999,40
+China,Russia,2019,S-400,2001; 2002,100
+Viet Nam,Russia,2020,Su-30 Gesström,2024,9
+China,Russia,2021,engine,,
+"""
+
+
+def test_arms_ingest_keeps_exact_years_and_spreads_the_others(tmp_path):
+    (tmp_path / "per_year.csv").write_text(PER_YEAR, encoding="utf-8")
+    (tmp_path / "per_deal.csv").write_bytes(PER_DEAL.encode("latin-1"))  # SIPRI's own encoding
+    t = ingest.ingest_arms_transfers(tmp_path / "per_year.csv", tmp_path / "per_deal.csv", first_year=1991)
+    flow = t[(t.supplier == "RUS") & (t.recipient == "CHN")].set_index("year")
+    assert flow.loc[2000, "tiv_m"] == 100 and flow.loc[2001, "tiv_m"] == 50
+    assert flow.loc[2000, "basis"] == "exact" and flow.loc[2000, "register"] == "2025-01-03"
+    assert flow.loc[1991, "tiv_m"] == 30  # Soviet Union counts as Russia before 1992
+    assert flow.loc[1998, "tiv_m"] == 20 and flow.loc[1999, "tiv_m"] == 20  # 40 spread over two years
+    assert flow.loc[1995, "tiv_m"] == 0  # no delivery identified: zero, not a gap
+    assert flow.loc[1998, "basis"] == "approximate" and flow.loc[1998, "register"] == "2026-05-18"
+    assert flow.loc[2001, "tiv_m"] == 50  # an exact year is never added to by the approximation
+    assert (flow.loc[2002, "tiv_m"], flow.loc[2002, "basis"]) == (50, "approximate")
+    assert flow.index.max() == 2024
+    imports = t[(t.supplier == "WLD") & (t.recipient == "CHN")].set_index("year")
+    assert imports.loc[2001, "tiv_m"] == 60  # Russia 50 + France 10
+    exports = t[(t.supplier == "RUS") & (t.recipient == "WLD")].set_index("year")
+    assert exports.loc[2001, "tiv_m"] == 120 and exports.loc[2024, "tiv_m"] == 9
+    assert t[(t.supplier == "CHN") & (t.recipient == "RUS")].set_index("year").loc[2001, "tiv_m"] == 2
+
+
+def test_write_validates_before_replacing_and_loses_nothing(data_copy):
+    target = data_copy / "military/arms_transfers.csv"
+    before = target.read_bytes()
+    bad = datasets.load("arms_transfers").astype({"tiv_m": float})
+    bad.loc[4, "tiv_m"] = -1.0
+    with pytest.raises(DataError, match=r"line 6.*column 'tiv_m'"):
+        ingest.write("arms_transfers", bad)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["arms_transfers.csv", "military_expenditure.csv"]
+
+
+def test_write_then_load_round_trips_and_records_the_checksum(data_copy):
+    table = datasets.load("arms_transfers")
+    table.loc[0, "tiv_m"] = 4321.0
+    ingest.write("arms_transfers", table)
+    again = datasets.load("arms_transfers")  # would raise on a checksum mismatch
+    assert again.loc[0, "tiv_m"] == 4321.0
+    pd.testing.assert_frame_equal(again.drop(columns="tiv_m"), table.drop(columns="tiv_m"), check_dtype=False)

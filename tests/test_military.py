@@ -1,0 +1,63 @@
+"""Chapter 2's computations, and the C24 verdict moving when the data move."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import claims, load, military
+
+
+def test_spending_is_in_billions_and_ratio_is_china_over_russia():
+    raw = load("military_expenditure")
+    wide = military.spending("current_usd_m", first=2005, last=2023)
+    assert list(wide.index) == list(range(2005, 2024)) and list(wide.columns) == ["CHN", "RUS"]
+    chn_2023 = raw[(raw.iso3 == "CHN") & (raw.year == 2023) & (raw.measure == "current_usd_m")]["value"].item()
+    assert wide.at[2023, "CHN"] == pytest.approx(chn_2023 / 1000)
+    assert military.ratio(wide)[2023] == pytest.approx(wide.at[2023, "CHN"] / wide.at[2023, "RUS"])
+
+
+def test_spending_rejects_an_unknown_measure():
+    with pytest.raises(ValueError, match="measure must be one of"):
+        military.spending("dollars")
+
+
+def test_constant_price_unit_names_its_base_year():
+    assert "constant 2023 prices" in military.spending_unit("constant_usd_m")
+
+
+def test_arms_flow_peak_and_share():
+    flow = military.arms_flow("RUS", "CHN")
+    year, value = military.peak(flow)
+    assert value == flow["tiv_m"].max() and flow.loc[flow.year == year, "tiv_m"].item() == value
+    share = military.share_of(flow, military.arms_flow("WLD", "CHN"))
+    assert share["share_pct"].between(0, 100).all()
+
+
+def _with_flow(values: dict[int, float]):
+    """The book's arms table with some Russia→China values replaced."""
+    d = load("arms_transfers").copy()
+    for year, v in values.items():
+        d.loc[(d.supplier == "RUS") & (d.recipient == "CHN") & (d.year == year), "tiv_m"] = v
+    return d
+
+
+def test_c24_is_reproduced_on_the_books_data():
+    v = claims.evaluate("C24")
+    assert v.verdict == "reproduced"
+    year, value = military.peak(military.arms_flow("RUS", "CHN"))
+    assert f"{value:,.0f} m TIV in {year}" in v.computed
+
+
+def test_c24_is_contradicted_when_the_peak_moves_out_of_the_mid_2000s():
+    v = military.evaluate_c24(data=_with_flow({2016: 9000.0}))
+    assert v.verdict == "contradicted" and "in 2016" in v.computed
+
+
+def test_c24_differs_when_recent_deliveries_stay_high():
+    v = military.evaluate_c24(data=_with_flow({y: 1600.0 for y in range(2019, 2024)}))
+    assert v.verdict == "differs"
+
+
+def test_c24_thresholds_are_parameters():
+    assert claims.evaluate("C24", decline_ratio=0.1).verdict == "differs"
+    assert claims.evaluate("C24", peak_window=[2010, 2015]).verdict == "contradicted"
