@@ -96,3 +96,20 @@ def test_corrupt_data_fails_the_build_naming_file_line_and_column(project_copy):
     assert "arms_transfers.csv" in result.stderr and "line 9" in result.stderr and "column 'tiv_m'" in result.stderr
     assert table.read_bytes() == corrupted  # nothing in data/ is rewritten or lost
     table.write_bytes(before)
+
+
+def test_a_notebook_that_raises_fails_the_build(project_copy):
+    import nbformat
+
+    copy, env = project_copy
+    path = copy / "chapters" / "02_military.ipynb"
+    before = path.read_bytes()
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(3, nbformat.v4.new_code_cell('raise RuntimeError("a deliberate failure")'))
+    nbformat.write(nb, path)
+    try:
+        result = _build(copy, env)
+        assert result.returncode != 0
+        assert "a deliberate failure" in result.stdout + result.stderr
+    finally:
+        path.write_bytes(before)
