@@ -58,6 +58,10 @@ def _ingest(args) -> int:
 
     if args.dataset == "military_expenditure":
         table = ingest.ingest_military_expenditure(args.workbook)
+    elif args.dataset == "china_russia_trade_by_section":
+        table = ingest.ingest_trade_composition(args.hs6_csv)
+    elif args.dataset == "china_russia_trade":
+        table = ingest.ingest_china_russia_trade(args.dots_workbook, args.comtrade_monthly, paths.DATA / "economy/customs_press_figures.csv")
     else:
         table = ingest.ingest_arms_transfers(args.per_year, args.per_deal, args.per_year_preamble, args.per_deal_preamble)
     target = ingest.write(args.dataset, table)
@@ -106,6 +110,12 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--per-deal", type=Path, required=True, help="register by deal (CSV)")
     a.add_argument("--per-year-preamble", type=Path, help="its preamble, if saved apart from the CSV")
     a.add_argument("--per-deal-preamble", type=Path, help="its preamble, if saved apart from the CSV")
+    t = isub.add_parser("china_russia_trade", help="from IMF DOTS and UN Comtrade, with the press figures in data/")
+    t.add_argument("--dots-workbook", type=Path, required=True, help="IMF DOTS workbook of reporter China (DOTS_40.xlsx)")
+    t.add_argument("--comtrade-monthly", type=Path, required=True,
+                   help="CSV: date, cn_exports_to_ru_usd_bn, cn_imports_from_ru_usd_bn")
+    c6 = isub.add_parser("china_russia_trade_by_section", help="from CEPII BACI HS6 rows (t, i, j, k, v, q)")
+    c6.add_argument("hs6_csv", type=Path, help="BACI rows for China and Russia (or a whole BACI year file)")
     i.set_defaults(func=_ingest)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")

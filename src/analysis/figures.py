@@ -104,14 +104,25 @@ def line_chart(ax, wide: pd.DataFrame, ylabel: str, markers: bool = True) -> Non
     ax.legend(loc="upper left")
 
 
-def bars(ax, years, values, color: str, label: str, approximate=None, offset: float = 0.0, width: float = 0.8) -> None:
+def bars(ax, years, values, color: str, label: str, approximate=None, offset: float = 0.0, width: float = 0.8,
+         approximate_label: str = "approximate") -> None:
     """Bars by year; bars flagged in ``approximate`` are hatched and paler, and labelled so."""
     years, values = list(years), list(values)
     approx = [False] * len(years) if approximate is None else list(approximate)
     exact_x = [y + offset for y, a in zip(years, approx) if not a]
     exact_v = [v for v, a in zip(values, approx) if not a]
-    ax.bar(exact_x, exact_v, width=width, color=color, label=label)
+    if exact_x:
+        ax.bar(exact_x, exact_v, width=width, color=color, label=label)
     if any(approx):
         ax.bar([y + offset for y, a in zip(years, approx) if a], [v for v, a in zip(values, approx) if a],
                width=width, color=color, alpha=0.45, hatch="///", edgecolor="white", linewidth=0,
-               label=f"{label} (approximate)")
+               label=f"{label} ({approximate_label})")
+
+
+def stacked_bars(ax, years, layers) -> None:
+    """Stacked bars by year; ``layers`` is a list of (label, values, colour), bottom first."""
+    bottom = None
+    for label, values, color in layers:
+        values = pd.Series(list(values), index=list(years), dtype=float)
+        ax.bar(values.index, values, bottom=bottom, color=color, label=label, width=0.8)
+        bottom = values if bottom is None else bottom + values

@@ -5,8 +5,13 @@ table from a fresh download), returns a tidy DataFrame, and ``write`` puts it in
 only after it validates against the descriptor. Raw files are never committed.
 """
 
+from analysis.ingest.cepii_baci import ingest_trade_composition, mineral_fuels_share
 from analysis.ingest.common import write
 from analysis.ingest.sipri_arms import ingest_arms_transfers
 from analysis.ingest.sipri_milex import ingest_military_expenditure
+from analysis.ingest.trade import ingest_china_russia_trade
 
-__all__ = ["ingest_arms_transfers", "ingest_military_expenditure", "write"]
+__all__ = [
+    "ingest_arms_transfers", "ingest_china_russia_trade", "ingest_military_expenditure",
+    "ingest_trade_composition", "mineral_fuels_share", "write",
+]

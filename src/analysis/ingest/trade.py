@@ -1,0 +1,89 @@
+"""China–Russia merchandise trade by year → ``data/economy/china_russia_trade.csv``.
+
+Every value is China-reported (China's exports to Russia, free on board; China's imports
+from Russia, cost, insurance and freight). Three origins, each kept on its own rows:
+
+- ``imf_dots``: IMF Direction of Trade Statistics, the workbook of reporter "China, P.R.:
+  Mainland" (sheets "Exports, FOB" and "Imports, CIF", US$ m), to 2020;
+- ``un_comtrade``: UN Comtrade, China as reporter, monthly totals summed to years
+  (2017–2024), read from a table with columns ``date``, ``cn_exports_to_ru_usd_bn`` and
+  ``cn_imports_from_ru_usd_bn``; only complete years are kept;
+- ``gacc_press``: the customs totals published in the press (``data/economy/
+  customs_press_figures.csv``, compiled by hand, an address on every row).
+
+``preferred`` marks the one value per year and flow the book's charts use: a database value
+(the newest database that has the year) over a press figure, a press figure only where no
+database covers the year. A split that no source publishes stays missing: nothing is
+interpolated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+DOTS_SHEETS = {"Exports, FOB": "exports", "Imports, CIF": "imports"}
+DOTS_PARTNER = "Russian Federation"
+PRIORITY = {"un_comtrade": 0, "imf_dots": 1, "gacc_press": 2}
+ADDRESSES = {
+    "imf_dots": "https://data.imf.org/ (Direction of Trade Statistics)",
+    "un_comtrade": "https://comtradeplus.un.org/",
+}
+
+
+def _dots(workbook: Path) -> pd.DataFrame:
+    wb = openpyxl.load_workbook(workbook, read_only=True, data_only=True)
+    rows = []
+    for sheet, flow in DOTS_SHEETS.items():
+        if sheet not in wb.sheetnames:
+            raise ValueError(f"{workbook}: no sheet {sheet!r} (an IMF DOTS workbook has {list(DOTS_SHEETS)})")
+        lines = list(wb[sheet].iter_rows(values_only=True))
+        header = next((r for r in lines if sum(str(c).isdigit() for c in r if c is not None) > 5), None)
+        partner = next((r for r in lines if DOTS_PARTNER in r), None)
+        if header is None or partner is None:
+            raise ValueError(f"{workbook}: sheet {sheet!r} has no year header or no row for {DOTS_PARTNER!r}")
+        for year, value in zip(header, partner):
+            if year is not None and str(year).isdigit() and isinstance(value, (int, float)):
+                rows.append((int(year), flow, round(float(value) / 1000, 6)))
+    return pd.DataFrame(rows, columns=["year", "flow", "value_usd_bn"]).assign(source="imf_dots")
+
+
+def _comtrade(monthly: Path) -> pd.DataFrame:
+    m = pd.read_csv(monthly)
+    need = {"date", "cn_exports_to_ru_usd_bn", "cn_imports_from_ru_usd_bn"}
+    if not need <= set(m.columns):
+        raise ValueError(f"{monthly}: needs columns {sorted(need)}")
+    m["year"] = pd.to_datetime(m["date"]).dt.year
+    months = m.groupby("year")["date"].count()
+    sums = m.groupby("year")[["cn_exports_to_ru_usd_bn", "cn_imports_from_ru_usd_bn"]].sum()
+    sums = sums[months.reindex(sums.index) == 12]  # complete years only
+    long = sums.rename(columns={"cn_exports_to_ru_usd_bn": "exports", "cn_imports_from_ru_usd_bn": "imports"})
+    long = long.reset_index().melt(id_vars="year", var_name="flow", value_name="value_usd_bn")
+    long["value_usd_bn"] = long["value_usd_bn"].round(6)
+    return long.assign(source="un_comtrade")
+
+
+def _with_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add a total wherever both exports and imports of a source and year are there."""
+    wide = frame.pivot_table(index=["source", "year"], columns="flow", values="value_usd_bn")
+    wide = wide.dropna(subset=["exports", "imports"])
+    totals = (wide["exports"] + wide["imports"]).round(6).rename("value_usd_bn").reset_index().assign(flow="total")
+    return pd.concat([frame, totals], ignore_index=True)
+
+
+def ingest_china_russia_trade(dots_workbook: Path | str, comtrade_monthly: Path | str,
+                              press_figures: Path | str, first_year: int = 2000) -> pd.DataFrame:
+    """Tidy table (year, flow, value_usd_bn, source, preferred, address)."""
+    db = _with_totals(pd.concat([_dots(Path(dots_workbook)), _comtrade(Path(comtrade_monthly))], ignore_index=True))
+    db["address"] = db["source"].map(ADDRESSES)
+    press = pd.read_csv(press_figures)
+    press = press.assign(source="gacc_press")[["year", "flow", "value_usd_bn", "source", "address"]]
+    table = pd.concat([db, press], ignore_index=True)
+    table = table[table["year"] >= first_year]
+    table["rank"] = table["source"].map(PRIORITY)
+    best = table.groupby(["year", "flow"])["rank"].transform("min")
+    table["preferred"] = table["rank"] == best
+    table = table.drop(columns="rank")
+    return table.sort_values(["year", "flow", "source"], ignore_index=True)
