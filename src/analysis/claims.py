@@ -78,6 +78,20 @@ def evaluate(claim_id: str, **overrides) -> Verdict:
     return verdict
 
 
+def glue_verdict(claim_id: str) -> Verdict:
+    """Evaluate a claim and glue its verdict, computed value and detail into the page.
+
+    The keys are ``<id>_verdict``, ``<id>_computed`` and ``<id>_detail``, id in lower case
+    (e.g. ``c24_verdict``), for ``{glue:text}`` in the chapter's text.
+    """
+    from myst_nb import glue
+
+    verdict = evaluate(claim_id)
+    for field in ("verdict", "computed", "detail"):
+        glue(f"{claim_id.lower()}_{field}", getattr(verdict, field), display=False)
+    return verdict
+
+
 def evaluate_all() -> pd.DataFrame:
     """Every registered claim with its verdict, one row each."""
     rows = []

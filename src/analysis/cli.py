@@ -56,14 +56,7 @@ def _data(args) -> int:
 def _ingest(args) -> int:
     from analysis import ingest
 
-    if args.dataset == "military_expenditure":
-        table = ingest.ingest_military_expenditure(args.workbook)
-    elif args.dataset == "china_russia_trade_by_section":
-        table = ingest.ingest_trade_composition(args.hs6_csv)
-    elif args.dataset == "china_russia_trade":
-        table = ingest.ingest_china_russia_trade(args.dots_workbook, args.comtrade_monthly, paths.DATA / "economy/customs_press_figures.csv")
-    else:
-        table = ingest.ingest_arms_transfers(args.per_year, args.per_deal, args.per_year_preamble, args.per_deal_preamble)
+    table = args.derive(ingest, args)
     target = ingest.write(args.dataset, table)
     print(f"wrote {len(table)} rows to {paths.relative(target)} and recorded its sha256")
     return 0
@@ -105,17 +98,23 @@ def parser() -> argparse.ArgumentParser:
     isub = i.add_subparsers(dest="dataset", required=True)
     m = isub.add_parser("military_expenditure", help="from SIPRI's milex workbook (SIPRI-Milex-data-1949-YYYY.xlsx)")
     m.add_argument("workbook", type=Path)
+    m.set_defaults(derive=lambda ingest, a: ingest.ingest_military_expenditure(a.workbook))
     a = isub.add_parser("arms_transfers", help="from two SIPRI trade registers and their preambles")
     a.add_argument("--per-year", type=Path, required=True, help="register by delivery year (CSV)")
     a.add_argument("--per-deal", type=Path, required=True, help="register by deal (CSV)")
     a.add_argument("--per-year-preamble", type=Path, help="its preamble, if saved apart from the CSV")
     a.add_argument("--per-deal-preamble", type=Path, help="its preamble, if saved apart from the CSV")
+    a.set_defaults(derive=lambda ingest, a: ingest.ingest_arms_transfers(
+        a.per_year, a.per_deal, a.per_year_preamble, a.per_deal_preamble))
     t = isub.add_parser("china_russia_trade", help="from IMF DOTS and UN Comtrade, with the press figures in data/")
     t.add_argument("--dots-workbook", type=Path, required=True, help="IMF DOTS workbook of reporter China (DOTS_40.xlsx)")
     t.add_argument("--comtrade-monthly", type=Path, required=True,
                    help="CSV: date, cn_exports_to_ru_usd_bn, cn_imports_from_ru_usd_bn")
+    t.set_defaults(derive=lambda ingest, a: ingest.ingest_china_russia_trade(
+        a.dots_workbook, a.comtrade_monthly, paths.DATA / "economy" / "customs_press_figures.csv"))
     c6 = isub.add_parser("china_russia_trade_by_section", help="from CEPII BACI HS6 rows (t, i, j, k, v, q)")
     c6.add_argument("hs6_csv", type=Path, help="BACI rows for China and Russia (or a whole BACI year file)")
+    c6.set_defaults(derive=lambda ingest, a: ingest.ingest_trade_composition(a.hs6_csv))
     i.set_defaults(func=_ingest)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")
