@@ -81,3 +81,21 @@ def test_trade_ingest_prefers_databases_and_keeps_press_rows(tmp_path):
     assert pick.loc[(2022, "total"), "source"] == "gacc_press"
     assert (2022, "exports") not in pick.index  # no split invented
     assert len(t[(t.year == 2020) & (t.flow == "total")]) == 3  # every origin kept, one preferred
+
+
+def test_composition_sums_to_the_sections_and_every_section_has_a_group():
+    raw = load("china_russia_trade_by_section")
+    wide = economy.composition("RUS", "CHN")
+    direct = raw[(raw.exporter == "RUS") & (raw.importer == "CHN")].groupby("year")["value_usd_m"].sum() / 1000
+    assert (wide.sum(axis=1) - direct).abs().max() < 1e-9
+    assert {economy.category_of(s) for s in raw["hs_section"]} <= set(wide.columns)
+    assert economy.category_of("V") == "Mineral products (fuels, ores)" and economy.category_of("XIX") == economy.OTHER
+    assert (economy.shares_pct(wide).sum(axis=1) - 100).abs().max() < 1e-9
+
+
+def test_c05_verdict_follows_the_fuel_share():
+    assert claims.evaluate("C05").verdict == "reproduced"
+    d = load("china_russia_mineral_fuels").copy()
+    d.loc[(d.exporter == "RUS") & (d.year == d.year.max()), "hs27_share_pct"] = 55.0
+    v = economy.evaluate_c05(data=d)
+    assert v.verdict == "differs" and "55.0 %" in v.computed

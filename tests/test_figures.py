@@ -37,3 +37,13 @@ def test_countries_keep_their_colours_and_charts_carry_a_source():
     assert any(t.get_text() == "Source: a test." for t in ax.texts)
     assert tuple(fig.get_size_inches()) == figures.SIZES["full"]
     matplotlib.pyplot.close(fig)
+
+
+def test_years_without_data_are_labelled_not_drawn():
+    fig, ax = figures.new("wide")
+    wide = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]}, index=[2018, 2019])
+    figures.stacked_by_year(ax, wide, range(2017, 2021))
+    labels = [t for t in ax.texts if t.get_text() == "no data"]
+    assert sorted(t.xy[0] for t in labels) == [2017, 2020]
+    assert len(ax.patches) == 4  # two years × two layers
+    matplotlib.pyplot.close(fig)

@@ -115,6 +115,9 @@ def parser() -> argparse.ArgumentParser:
     c6 = isub.add_parser("china_russia_trade_by_section", help="from CEPII BACI HS6 rows (t, i, j, k, v, q)")
     c6.add_argument("hs6_csv", type=Path, help="BACI rows for China and Russia (or a whole BACI year file)")
     c6.set_defaults(derive=lambda ingest, a: ingest.ingest_trade_composition(a.hs6_csv))
+    c7 = isub.add_parser("china_russia_mineral_fuels", help="HS chapter 27 from CEPII BACI HS6 rows")
+    c7.add_argument("hs6_csv", type=Path, help="BACI rows for China and Russia (or a whole BACI year file)")
+    c7.set_defaults(derive=lambda ingest, a: ingest.mineral_fuels_share(a.hs6_csv))
     i.set_defaults(func=_ingest)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")

@@ -29,7 +29,7 @@ PALETTE = {
     "WLD": "#7F7F7F",  # grey
 }
 LABELS = {"CHN": "China", "RUS": "Russia", "USA": "United States", "WLD": "World"}
-SIZES = {"full": (8.0, 4.5), "wide": (9.0, 4.0), "half": (5.0, 3.6)}
+SIZES = {"full": (8.0, 4.5), "wide": (9.0, 4.0), "half": (5.0, 3.6), "tall": (9.0, 6.0)}
 DPI = 150
 SOURCE_SIZE = 8
 
@@ -51,10 +51,10 @@ def use_style() -> None:
     })
 
 
-def new(size: str = "full", title: str | None = None):
-    """A new figure and axes of one of the house sizes."""
+def new(size: str = "full", title: str | None = None, ncols: int = 1):
+    """A new figure and axes (an array of ``ncols`` axes side by side) of one of the house sizes."""
     use_style()
-    fig, ax = plt.subplots(figsize=SIZES[size])
+    fig, ax = plt.subplots(figsize=SIZES[size], ncols=ncols)
     if title:
         ax.set_title(title)
     return fig, ax
@@ -126,3 +126,22 @@ def stacked_bars(ax, years, layers) -> None:
         values = pd.Series(list(values), index=list(years), dtype=float)
         ax.bar(values.index, values, bottom=bottom, color=color, label=label, width=0.8)
         bottom = values if bottom is None else bottom + values
+
+
+def category_colours(names) -> dict[str, tuple]:
+    """Colours for product groups and other categories, from seaborn's colour-blind palette."""
+    names = list(names)
+    return dict(zip(names, sns.color_palette("colorblind", len(names))))
+
+
+def stacked_by_year(ax, wide: pd.DataFrame, years) -> None:
+    """Stack the columns of ``wide`` (index: year) over ``years``; a year without data is labelled so."""
+    present = [y for y in years if y in wide.index]
+    colours = category_colours(wide.columns)
+    stacked_bars(ax, present, [(c, wide.loc[present, c], colours[c]) for c in wide.columns])
+    missing = [y for y in years if y not in wide.index]
+    for y in missing:
+        ax.annotate("no data", xy=(y, 0), xytext=(0, 4), textcoords="offset points", rotation=90,
+                    ha="center", va="bottom", fontsize=SOURCE_SIZE, color="#444444")
+    ax.set_xticks(list(years))
+    ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
