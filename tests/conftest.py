@@ -26,6 +26,7 @@ def data_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "DATA", copy)
     monkeypatch.setattr(paths, "DESCRIPTOR", copy / "datapackage.yaml")
     monkeypatch.setattr(paths, "CLAIMS", copy / "claims.yaml")
+    monkeypatch.setattr(paths, "ASSESSMENTS", copy / "assessments.yaml")
     return copy
 
 

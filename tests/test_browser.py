@@ -15,14 +15,27 @@ from urllib.parse import urlparse
 
 import pytest
 
-from analysis import military
+import yaml
+
+from analysis import claims, military, paths
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = ["index.html", "chapters/02_military.html", "chapters/appendices/data_catalogue.html"]
+
+
+def _toc_pages() -> list[str]:
+    """Every page of the book, read from _toc.yml: the offline check covers them all."""
+    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return [f"{f}.html" for f in files]
+
+
+PAGES = _toc_pages()
 
 
 @pytest.fixture(scope="module")
@@ -85,4 +98,14 @@ def test_chapter_shows_both_charts_and_the_glued_numbers(server, browser):
     assert f"{ratio[2023]:.1f} times Russia’s" in text
     assert f"{value:,.0f} million TIV" in text and str(year) in text
     assert "Chart F5, regenerated" in text
+    page.close()
+
+
+def test_economy_chapter_draws_every_chart_and_its_verdicts(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/01_economy.html")
+    alts = page.evaluate("Array.from(document.querySelectorAll('figure img')).map(i => [i.alt, i.naturalWidth])")
+    assert len(alts) >= 6 and all(width > 0 and len(alt) > 40 for alt, width in alts)  # alt text says what is drawn
+    text = page.inner_text("main")
+    for cid in ("C04", "C10", "C11"):
+        assert f"Verdict: {claims.evaluate(cid).verdict}." in text, cid
     page.close()

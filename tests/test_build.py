@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from analysis import datasets, military, paths
+from analysis import assessments, claims, datasets, military, paths
 from conftest import data_digest, edit_csv, run
 
 pytestmark = pytest.mark.build
@@ -37,6 +37,21 @@ def test_glued_numbers_on_the_page_are_the_computed_ones(built_book):
     assert f"times Russia’s, against {ratio[2005]:.1f} times" in text
     assert f"{ratio[2023]:.1f} times Russia’s" in text
     assert f"peaked in {year} at {value:,.0f} million TIV" in text
+
+
+def test_every_claim_and_assessment_shows_its_computed_verdict_on_its_page(built_book):
+    def squash(text):  # glued values sit in their own elements: compare without whitespace
+        return re.sub(r"\s+", "", text).replace("’", "'").replace("‘", "'")
+
+    for entry in claims.registry():
+        text = squash(page_text(built_book / f"{entry['chapter']}.html"))
+        v = claims.evaluate(entry["id"])
+        assert squash(f"Verdict: {v.verdict}.") in text, entry["id"]
+        assert squash(v.computed) in text and squash(v.detail) in text, entry["id"]
+    for entry in assessments.registry():
+        text = squash(page_text(built_book / f"{entry['chapter']}.html"))
+        r = assessments.read(entry["id"])
+        assert squash(f"Reading: {r.reading}.") in text and squash(r.evidence) in text, entry["id"]
 
 
 def test_placeholder_pages_say_they_are_not_written(built_book):

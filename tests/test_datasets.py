@@ -128,3 +128,18 @@ def test_missing_file_is_named(data_copy):
 def test_unknown_dataset_lists_the_known_ones():
     with pytest.raises(KeyError, match="military_expenditure"):
         load("no_such_table")
+
+
+@pytest.mark.parametrize("column, value, words", [
+    ("period", "spring 2024", "pattern"),
+    ("address", "tass.com/economy/1", "pattern"),
+    ("qualifier", "roughly", "enum"),
+    ("value", "", "required"),
+])
+def test_a_bad_row_of_a_hand_compiled_table_is_named(data_copy, column, value, words):
+    edit_csv(data_copy / "economy/economy_published_figures.csv", line=5, column=column, value=value)
+    with pytest.raises(DataError) as err:
+        load("economy_published_figures")
+    msg = str(err.value)
+    assert "economy_published_figures.csv" in msg and "line 5" in msg and f"column '{column}'" in msg
+    assert words in msg

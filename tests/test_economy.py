@@ -99,3 +99,43 @@ def test_c05_verdict_follows_the_fuel_share():
     d.loc[(d.exporter == "RUS") & (d.year == d.year.max()), "hs27_share_pct"] = 55.0
     v = economy.evaluate_c05(data=d)
     assert v.verdict == "differs" and "55.0 %" in v.computed
+
+
+# -- each country's weight in the other's trade -------------------------------------------
+
+def test_weights_match_the_imf_workbook_values_checked_by_hand():
+    # Russia-reported, 2000: imports from China, P.R.: Mainland 948.031 of 33,827.591 (US$ m)
+    assert economy.weight("RUS", "imports")[2000] == pytest.approx(100 * 948.031 / 33827.591, abs=1e-3)
+    # China-reported, 2020: exports 50,608.371 + imports 57,092.100 to Russia, of 4,658,282.131 with the world
+    assert economy.weight("CHN", "total")[2020] == pytest.approx(100 * 107700.471 / 4658282.131, abs=1e-3)
+
+
+def test_russia_weight_after_2020_divides_customs_totals():
+    pub = load("economy_published_figures")
+    share = economy.russia_weight_for_china_after_2020(published_data=pub)
+    total_2025 = pub[(pub.indicator == "china_total_trade") & (pub.year == 2025)]["value"].iloc[0]
+    assert share[2025] == pytest.approx(100 * economy.trade()["total"][2025] / total_2025)
+    assert share.index.min() > 2020
+
+
+def _published(indicator, year, value):
+    d = load("economy_published_figures").copy()
+    d.loc[(d.indicator == indicator) & (d.year == year), "value"] = value
+    return d
+
+
+def test_c04_verdict_follows_the_2023_estimates():
+    assert claims.evaluate("C04").verdict == "reproduced"
+    low = economy.evaluate_c04(published_data=_published("china_share_of_russia_imports", 2023, 30.0))
+    assert low.verdict == "differs" and "30 %" in low.computed
+    none = load("economy_published_figures")
+    none = none[~((none.indicator == "china_share_of_russia_imports") & (none.year == 2023))]
+    assert economy.evaluate_c04(published_data=none).verdict == "not testable with public data"
+
+
+def test_na1_reading_follows_the_fuel_share():
+    assert economy.read_na1().reading == "supported"
+    fuels = load("china_russia_mineral_fuels").copy()
+    fuels.loc[(fuels.exporter == "RUS") & (fuels.year == fuels.year.max()), "hs27_share_pct"] = 20.0
+    assert economy.read_na1(fuels_data=fuels).reading == "qualified"
+    assert "20.0 % of Russia's exports" in economy.read_na1(fuels_data=fuels).evidence

@@ -123,3 +123,75 @@ def test_write_then_load_round_trips_and_records_the_checksum(data_copy):
     again = datasets.load("arms_transfers")  # would raise on a checksum mismatch
     assert again.loc[0, "tiv_m"] == 4321.0
     pd.testing.assert_frame_equal(again.drop(columns="tiv_m"), table.drop(columns="tiv_m"), check_dtype=False)
+
+
+def _dots_workbook(path, partner, world, partner_values, world_values):
+    """A workbook laid out as the IMF's DOTS files: title rows, a year header, one row per partner."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet in ("Exports, FOB", "Imports, CIF"):
+        ws = wb.create_sheet(sheet)
+        ws.append([None, f"{sheet} to Partner Countries"])
+        ws.append([None, None, "1999", "2000", "2001", "2002", "2003", "2004"])
+        ws.append([None, "Australia", 1, 1, 1, 1, 1, 1])
+        ws.append([None, world, *world_values[sheet]])
+        ws.append([None, partner, *partner_values[sheet]])
+    wb.save(path)
+
+
+def test_partner_shares_from_both_reporters(tmp_path):
+    years = 6
+    _dots_workbook(tmp_path / "cn.xlsx", "Russian Federation", "World",
+                   {"Exports, FOB": [10.0] * years, "Imports, CIF": [30.0] * years},
+                   {"Exports, FOB": [1000.0] * years, "Imports, CIF": [1000.0] * years})
+    _dots_workbook(tmp_path / "ru.xlsx", "China, P.R.: Mainland", "World",
+                   {"Exports, FOB": [5.0] * years, "Imports, CIF": [None, 25.0, 25.0, 25.0, 25.0, 25.0]},
+                   {"Exports, FOB": [100.0] * years, "Imports, CIF": [100.0] * years})
+    t = ingest.ingest_trade_partner_shares(tmp_path / "cn.xlsx", tmp_path / "ru.xlsx", first_year=1999)
+    row = t.set_index(["reporter", "flow", "year"])
+    assert row.loc[("CHN", "total", 2000), "share_pct"] == pytest.approx(2.0)  # (10 + 30) / 2000
+    assert row.loc[("RUS", "imports", 2000), "share_pct"] == pytest.approx(25.0)
+    assert ("RUS", "total", 1999) not in row.index  # a total needs both flows of the year
+    assert set(t["partner"][t.reporter == "RUS"]) == {"CHN"}
+
+
+def test_partner_shares_refuse_a_workbook_without_the_partner(tmp_path):
+    _dots_workbook(tmp_path / "cn.xlsx", "Somewhere else", "World", {"Exports, FOB": [1] * 6, "Imports, CIF": [1] * 6},
+                   {"Exports, FOB": [1] * 6, "Imports, CIF": [1] * 6})
+    with pytest.raises(ValueError, match="Russian Federation"):
+        ingest.ingest_trade_partner_shares(tmp_path / "cn.xlsx", tmp_path / "cn.xlsx")
+
+
+def _ceic_csv(path, russia_column="对外直接投资:欧洲:俄罗斯"):
+    rows = [["X1", russia_column, "对外直接投资:截至累计:欧洲:俄罗斯", "对外直接投资:非洲"],
+            ["单位", "百万美元", "百万美元", "百万美元"],
+            ["12/2017", "100", "1000", "5"],
+            ["11/2018", "", "", ""],
+            ["12/2018", "-50", "900", "5"]]
+    pd.DataFrame(rows[1:], columns=rows[0]).to_csv(path, index=False)
+
+
+def _unctad_csv(path):
+    cols = ["Year", "Economy", "Economy Label", "Flow", "Flow Label", "Direction", "Direction Label",
+            "US$ at current prices in millions"]
+    rows = [[y, "0156", "China", f, "", d, "", v] for y in (2017, 2018, 2019)
+            for f, d, v in (("08", "2", 50.0), ("09", "2", 10000.0 * (y - 2015)), ("09", "1", 1.0))]
+    rows.append([2018, "0643", "Russia", "09", "", "2", "", 7.0])
+    pd.DataFrame(rows, columns=cols).to_csv(path, index=False)
+
+
+def test_ofdi_ingest_merges_mofcom_and_unctad_and_keeps_gaps(tmp_path):
+    _ceic_csv(tmp_path / "ceic.csv")
+    _unctad_csv(tmp_path / "unctad.csv")
+    t = ingest.ingest_china_ofdi_russia(tmp_path / "ceic.csv", tmp_path / "unctad.csv", first_year=2017).set_index("year")
+    assert t.loc[2018, "russia_flow_usd_m"] == -50.0  # only the December rows are years
+    assert t.loc[2018, "china_total_stock_usd_m"] == 30000.0  # outward (2), stock (09), China only
+    assert t.loc[2017, "russia_share_of_stock_pct"] == pytest.approx(5.0)
+    assert pd.isna(t.loc[2019, "russia_stock_usd_m"]) and pd.isna(t.loc[2019, "russia_share_of_stock_pct"])
+
+
+def test_ofdi_ingest_refuses_an_export_without_the_russia_series(tmp_path):
+    _ceic_csv(tmp_path / "ceic.csv", russia_column="something else")
+    _unctad_csv(tmp_path / "unctad.csv")
+    with pytest.raises(ValueError, match="ceic.csv.*俄罗斯"):
+        ingest.ingest_china_ofdi_russia(tmp_path / "ceic.csv", tmp_path / "unctad.csv")

@@ -72,7 +72,7 @@ def _claims(args) -> int:
         print(json.dumps(table.to_dict(orient="records"), indent=2, ensure_ascii=False))
     else:
         for row in table.itertuples():
-            print(f"{row.id}  {row.verdict:<14} {row.where}\n     stated:   {row.stated}\n     computed: {row.computed}\n")
+            print(f"{row.id}  {row.verdict:<30} {row.where}\n     stated:   {row.stated}\n     computed: {row.computed}\n")
     return 0
 
 
@@ -118,6 +118,14 @@ def parser() -> argparse.ArgumentParser:
     c7 = isub.add_parser("china_russia_mineral_fuels", help="HS chapter 27 from CEPII BACI HS6 rows")
     c7.add_argument("hs6_csv", type=Path, help="BACI rows for China and Russia (or a whole BACI year file)")
     c7.set_defaults(derive=lambda ingest, a: ingest.mineral_fuels_share(a.hs6_csv))
+    s = isub.add_parser("trade_partner_shares", help="from the IMF DOTS workbooks of China and of Russia")
+    s.add_argument("--china-workbook", type=Path, required=True, help="reporter China (DOTS_40.xlsx)")
+    s.add_argument("--russia-workbook", type=Path, required=True, help="reporter Russia (DOTS_162.xlsx)")
+    s.set_defaults(derive=lambda ingest, a: ingest.ingest_trade_partner_shares(a.china_workbook, a.russia_workbook))
+    f = isub.add_parser("china_ofdi_russia", help="from MOFCOM's OFDI series (CEIC export) and UNCTADstat")
+    f.add_argument("--mofcom-ceic", type=Path, required=True, help="CEIC export of MOFCOM's OFDI by destination (CSV)")
+    f.add_argument("--unctad", type=Path, required=True, help="UNCTADstat US_FdiFlowsStock bulk CSV (or its rows)")
+    f.set_defaults(derive=lambda ingest, a: ingest.ingest_china_ofdi_russia(a.mofcom_ceic, a.unctad))
     i.set_defaults(func=_ingest)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")

@@ -46,7 +46,7 @@ def evaluate_c03(window=(2021, 2025), stated_pct: float = 70.0, tolerance_pp: fl
     gap = g - stated_pct
     verdict = "reproduced" if abs(gap) <= tolerance_pp else ("differs" if g > 0 else "contradicted")
     others = growth_windows(total, [(2020, 2025), (2021, 2024), (2020, 2024)])
-    alt = "; ".join(f"{r['from']}–{r['to']}: {r['growth_pct']:+.0f} %" for _, r in others.iterrows())
+    alt = "; ".join(f"{r.start}–{r.end}: {r.growth_pct:+.0f} %" for r in others.rename(columns={"from": "start", "to": "end"}).itertuples())
     return Verdict("C03", verdict, f"about +{stated_pct:.0f} %",
                    f"{window[0]}–{window[1]}: {g:+.0f} % (US$ {total[window[0]]:.1f} bn to {total[window[1]]:.1f} bn)",
                    f"Other windows: {alt}. Tolerance ±{tolerance_pp:.0f} percentage points.")
@@ -141,3 +141,103 @@ def evaluate_c05(stated_pct: float = 75.0, tolerance_pp: float = 5.0, data: pd.D
         f"{share.min():.1f}–{share.max():.1f} % over {int(share.index.min())}–{last}",
         f"The latest year within ±{tolerance_pp:.0f} points counts as reproduced. Measured on CEPII BACI "
         "(reconciled FOB values), the closest public series to the report's unnamed source.")
+
+
+# --------------------------------------------------------------------------------------
+# Asymmetry: each country's weight in the other's trade
+
+def weight(reporter: str, flow: str, data: pd.DataFrame | None = None) -> pd.Series:
+    """The partner's share of the reporter's trade (``flow``: exports, imports or total), %, by
+    year, as the reporter declares it to the IMF (reporter RUS: China's weight for Russia)."""
+    d = load("trade_partner_shares") if data is None else data
+    rows = d[(d["reporter"] == reporter) & (d["flow"] == flow)]
+    return rows.set_index("year")["share_pct"].astype(float).rename_axis("year")
+
+
+def russia_weight_for_china_after_2020(trade_data: pd.DataFrame | None = None,
+                                       published_data: pd.DataFrame | None = None) -> pd.Series:
+    """Russia's share of China's trade, %, for the years after the IMF files: China's customs
+    total with Russia divided by China's total trade as published (both GACC figures).
+    Derived here, not published as such."""
+    from analysis.published import figures
+
+    totals = figures("china_total_trade", published_data).set_index("year")["value"]
+    bilateral = trade(trade_data)["total"]
+    years = [y for y in totals.index if y in bilateral.index and y > 2020]
+    return (100 * bilateral[years] / totals[years]).rename("share_pct").rename_axis("year")
+
+
+def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_year: int = 2023,
+                 recent_stated_pct: float = 100 / 3, tolerance_pp: float = 1.0,
+                 data: pd.DataFrame | None = None, published_data: pd.DataFrame | None = None) -> Verdict:
+    """C04: China's share of Russia's imports, about 3 % in 2000 and over a third in 2023.
+
+    The share is Russia-reported (IMF DOTS) where the files reach; a later year rests on the
+    published estimates for that year (part-year figures included, and named)."""
+    from analysis.published import describe, figures
+
+    share = weight("RUS", "imports", data)
+    first = share.get(first_year)
+    parts = []
+    if first is None:
+        return Verdict("C04", "not testable with public data", "about 3 % (2000); over a third (2023)",
+                       f"no Russia-reported figure for {first_year}")
+    first_ok = abs(first - first_stated_pct) <= tolerance_pp
+    parts.append(f"{first:.1f} % in {first_year} (IMF DOTS, Russia-reported)")
+    if recent_year in share.index:
+        recent_values, recent_text = [share[recent_year]], f"{share[recent_year]:.1f} % in {recent_year} (IMF DOTS)"
+    else:
+        est = figures("china_share_of_russia_imports", published_data)
+        est = est[est["year"] == recent_year]
+        recent_values = list(est["value"])
+        recent_text = "; ".join(describe(r) for _, r in est.iterrows())
+    if not recent_values:
+        verdict = "not testable with public data"
+        parts.append(f"no figure for {recent_year}")
+    else:
+        parts.append(recent_text)
+        recent_ok = all(v > recent_stated_pct for v in recent_values)
+        verdict = "reproduced" if first_ok and recent_ok else "differs"
+    return Verdict("C04", verdict, "about 3 % (2000); over a third (2023)", "; ".join(parts),
+                   f"{first_year} within ±{tolerance_pp:g} point of {first_stated_pct:g} %; every figure for "
+                   f"{recent_year} above one third. Russia stopped publishing trade by partner in 2022, so "
+                   f"{recent_year} rests on published estimates, not on a database.")
+
+
+MANUFACTURES = ["Machinery, electrical equipment", "Vehicles, aircraft, vessels"]
+
+
+def read_na1(times: float = 5.0, fuels_pct: float = 50.0, manufactures_pct: float = 50.0,
+             trade_data=None, shares_data=None, published_data=None, fuels_data=None, sections_data=None):
+    """NA1: trade kept Russia afloat but made it the dependent side: fuels one way, manufactures
+    the other, and China weighing far more for Russia than Russia for China."""
+    from analysis.assessments import Reading
+    from analysis.published import describe, latest
+
+    both = int(min(weight("RUS", "total", shares_data).index.max(), weight("CHN", "total", shares_data).index.max()))
+    china_for_russia = weight("RUS", "total", shares_data)[both]
+    russia_for_china = weight("CHN", "total", shares_data)[both]
+    later = russia_weight_for_china_after_2020(trade_data, published_data)
+    latest_est = latest("china_share_of_russia_imports", published_data)
+    last_year = int(latest_est["year"])
+    fuels = mineral_fuels("RUS", "CHN", fuels_data)
+    made = shares_pct(composition("CHN", "RUS", sections_data))[MANUFACTURES].sum(axis=1)
+    ratio_files = china_for_russia / russia_for_china
+    ratio_latest = latest_est["value"] / later[last_year] if last_year in later.index else None
+    checks = [ratio_files >= times, ratio_latest is None or ratio_latest >= times,
+              fuels.iloc[-1] >= fuels_pct, made.iloc[-1] >= manufactures_pct]
+    reading = "supported" if all(checks) else ("qualified" if sum(checks) >= 2 else "contradicted")
+    latest_text = (f"In {last_year}: China {describe(latest_est)} of Russia's imports, against Russia "
+                   f"{later[last_year]:.1f} % of China's trade (derived from China's customs totals), "
+                   f"{ratio_latest:.0f} times. " if ratio_latest is not None else "")
+    return Reading(
+        "NA1", reading,
+        f"In {both} (IMF DOTS): China {china_for_russia:.1f} % of Russia's trade, Russia {russia_for_china:.1f} % "
+        f"of China's, {ratio_files:.0f} times. {latest_text}Mineral fuels {fuels.iloc[-1]:.1f} % of Russia's "
+        f"exports to China in {int(fuels.index[-1])}; machinery and vehicles {made.iloc[-1]:.1f} % of China's "
+        f"exports to Russia in {int(made.index[-1])} (CEPII BACI). Whether Russian energy sells at a discount, "
+        "no series in the book measures.",
+        f"Supported if China weighs at least {times:g} times more for Russia than Russia for China (in the last "
+        f"year of the IMF files and in the latest year with estimates), fuels are at least {fuels_pct:g} % of "
+        f"Russia's sales to China and machinery with vehicles at least {manufactures_pct:g} % of China's sales to "
+        "Russia; qualified if two or three of the four hold.")

@@ -145,3 +145,17 @@ def stacked_by_year(ax, wide: pd.DataFrame, years) -> None:
                     ha="center", va="bottom", fontsize=SOURCE_SIZE, color="#444444")
     ax.set_xticks(list(years))
     ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+
+
+def points(ax, x, y, color: str, label: str, marker: str = "o") -> None:
+    """Single figures (quoted estimates, statements) as hollow markers without a line, so they
+    do not read as a measured series."""
+    ax.plot(list(x), list(y), linestyle="none", marker=marker, markersize=7, markerfacecolor="white",
+            markeredgecolor=color, markeredgewidth=1.8, label=label)
+
+
+def reference(ax, value: float, label: str, color: str = "#444444") -> None:
+    """A dashed horizontal line at a value the report states, labelled at its right end."""
+    ax.axhline(value, color=color, linestyle="--", linewidth=1.2)
+    ax.annotate(label, xy=(1, value), xycoords=("axes fraction", "data"), xytext=(-4, 4),
+                textcoords="offset points", ha="right", va="bottom", fontsize=SOURCE_SIZE, color=color)

@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 DESCRIPTOR = DATA / "datapackage.yaml"
 CLAIMS = DATA / "claims.yaml"
+ASSESSMENTS = DATA / "assessments.yaml"
 CHAPTERS = ROOT / "chapters"
 SRC = ROOT / "src"
 BUILD = ROOT / "_build"

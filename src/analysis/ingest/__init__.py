@@ -7,11 +7,13 @@ only after it validates against the descriptor. Raw files are never committed.
 
 from analysis.ingest.cepii_baci import ingest_trade_composition, mineral_fuels_share
 from analysis.ingest.common import write
+from analysis.ingest.fdi import ingest_china_ofdi_russia
 from analysis.ingest.sipri_arms import ingest_arms_transfers
 from analysis.ingest.sipri_milex import ingest_military_expenditure
-from analysis.ingest.trade import ingest_china_russia_trade
+from analysis.ingest.trade import ingest_china_russia_trade, ingest_trade_partner_shares
 
 __all__ = [
-    "ingest_arms_transfers", "ingest_china_russia_trade", "ingest_military_expenditure",
-    "ingest_trade_composition", "mineral_fuels_share", "write",
+    "ingest_arms_transfers", "ingest_china_ofdi_russia", "ingest_china_russia_trade",
+    "ingest_military_expenditure", "ingest_trade_composition", "ingest_trade_partner_shares",
+    "mineral_fuels_share", "write",
 ]

@@ -33,7 +33,8 @@ ADDRESSES = {
 }
 
 
-def _dots(workbook: Path) -> pd.DataFrame:
+def _dots_rows(workbook: Path, partner: str) -> pd.DataFrame:
+    """One partner's row of both sheets of an IMF DOTS workbook: year, flow, value_usd_m."""
     wb = openpyxl.load_workbook(workbook, read_only=True, data_only=True)
     rows = []
     for sheet, flow in DOTS_SHEETS.items():
@@ -41,13 +42,19 @@ def _dots(workbook: Path) -> pd.DataFrame:
             raise ValueError(f"{workbook}: no sheet {sheet!r} (an IMF DOTS workbook has {list(DOTS_SHEETS)})")
         lines = list(wb[sheet].iter_rows(values_only=True))
         header = next((r for r in lines if sum(str(c).isdigit() for c in r if c is not None) > 5), None)
-        partner = next((r for r in lines if DOTS_PARTNER in r), None)
-        if header is None or partner is None:
-            raise ValueError(f"{workbook}: sheet {sheet!r} has no year header or no row for {DOTS_PARTNER!r}")
-        for year, value in zip(header, partner):
+        found = next((r for r in lines if partner in r), None)
+        if header is None or found is None:
+            raise ValueError(f"{workbook}: sheet {sheet!r} has no year header or no row for {partner!r}")
+        for year, value in zip(header, found):
             if year is not None and str(year).isdigit() and isinstance(value, (int, float)):
-                rows.append((int(year), flow, round(float(value) / 1000, 6)))
-    return pd.DataFrame(rows, columns=["year", "flow", "value_usd_bn"]).assign(source="imf_dots")
+                rows.append((int(year), flow, float(value)))
+    return pd.DataFrame(rows, columns=["year", "flow", "value_usd_m"])
+
+
+def _dots(workbook: Path) -> pd.DataFrame:
+    d = _dots_rows(workbook, DOTS_PARTNER)
+    d["value_usd_bn"] = (d.pop("value_usd_m") / 1000).round(6)
+    return d.assign(source="imf_dots")
 
 
 def _comtrade(monthly: Path) -> pd.DataFrame:
@@ -87,3 +94,36 @@ def ingest_china_russia_trade(dots_workbook: Path | str, comtrade_monthly: Path 
     table["preferred"] = table["rank"] == best
     table = table.drop(columns="rank")
     return table.sort_values(["year", "flow", "source"], ignore_index=True)
+
+
+# --------------------------------------------------------------------------------------
+# Each country's weight in the other's trade (IMF DOTS, as each reports it)
+
+SHARE_REPORTERS = {  # reporter: (its code, the partner's code, the partner's row in its workbook)
+    "china": ("CHN", "RUS", DOTS_PARTNER),
+    "russia": ("RUS", "CHN", "China, P.R.: Mainland"),
+}
+
+
+def _shares(workbook: Path, reporter: str, partner: str, row: str) -> pd.DataFrame:
+    both = _dots_rows(workbook, row).merge(_dots_rows(workbook, "World"), on=["year", "flow"],
+                                           suffixes=("_partner", "_world"))
+    totals = both.groupby("year")[["value_usd_m_partner", "value_usd_m_world"]].sum()
+    totals = totals[both.groupby("year")["flow"].count() == 2].reset_index().assign(flow="total")
+    both = pd.concat([both, totals], ignore_index=True)
+    both = both.rename(columns={"value_usd_m_partner": "partner_usd_m", "value_usd_m_world": "world_usd_m"})
+    both["share_pct"] = (100 * both["partner_usd_m"] / both["world_usd_m"]).round(3)
+    both[["partner_usd_m", "world_usd_m"]] = both[["partner_usd_m", "world_usd_m"]].round(3)
+    return both.assign(reporter=reporter, partner=partner)
+
+
+def ingest_trade_partner_shares(china_workbook: Path | str, russia_workbook: Path | str,
+                                first_year: int = 1995) -> pd.DataFrame:
+    """Each country's share of the other's trade, from the IMF DOTS workbooks of China
+    (DOTS_40) and Russia (DOTS_162): one row per year, reporter and flow, with the partner's
+    value, the reporter's trade with the world and the share in per cent."""
+    frames = [_shares(Path(china_workbook), *SHARE_REPORTERS["china"]),
+              _shares(Path(russia_workbook), *SHARE_REPORTERS["russia"])]
+    table = pd.concat(frames, ignore_index=True)
+    table = table[table["year"] >= first_year]
+    return table.sort_values(["reporter", "flow", "year"], ignore_index=True)

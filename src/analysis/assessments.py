@@ -1,0 +1,80 @@
+"""The report's net assessments (NA1…), restated, and what the data say about each.
+
+``data/assessments.yaml`` lists each assessment with its chapter, the book's restatement,
+the indicators that bear on it, and the function that reads the evidence (or none, where
+the assessment is qualitative and no dataset bears on it). A reading is one of four: the
+data support it, qualify it, contradict it, or it is qualitative. Each function states its
+rule in the reading it returns, so the rule can be checked against the numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import asdict, dataclass
+
+import yaml
+
+from analysis import paths
+
+READINGS = ("supported", "qualified", "contradicted", "qualitative")
+REQUIRED = ("id", "chapter", "assessment", "indicators")
+
+
+@dataclass(frozen=True)
+class Reading:
+    id: str
+    reading: str
+    evidence: str
+    rule: str
+
+    def __post_init__(self):
+        if self.reading not in READINGS:
+            raise ValueError(f"{self.id}: reading {self.reading!r} is not one of {READINGS}")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def registry() -> list[dict]:
+    """The assessments of ``data/assessments.yaml``, checked for required keys and unique ids."""
+    with open(paths.ASSESSMENTS, encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh)["assessments"]
+    seen = set()
+    for i, entry in enumerate(entries, start=1):
+        where = f"{paths.relative(paths.ASSESSMENTS)}, entry #{i} ({entry.get('id', '?')})"
+        missing = [k for k in REQUIRED if k not in entry]
+        if missing:
+            raise ValueError(f"{where}: missing key(s) {missing}")
+        if not re.fullmatch(r"NA\d{1,2}", str(entry["id"])) or entry["id"] in seen:
+            raise ValueError(f"{where}: id must look like NA1 and be unique")
+        seen.add(entry["id"])
+    return entries
+
+
+def read(assessment_id: str, **overrides) -> Reading:
+    """The reading of one assessment, with its registered parameters (``overrides`` replace some)."""
+    entry = next((e for e in registry() if e["id"] == assessment_id), None)
+    if entry is None:
+        raise KeyError(f"no assessment {assessment_id!r} in {paths.relative(paths.ASSESSMENTS)}")
+    if not entry.get("evaluate"):
+        return Reading(assessment_id, "qualitative", entry.get("why_qualitative", "no dataset bears on it"),
+                       "no rule: no dataset in the book measures it")
+    module, _, func = entry["evaluate"].partition(":")
+    reading = getattr(importlib.import_module(module), func)(**{**entry.get("parameters", {}), **overrides})
+    if reading.id != assessment_id:
+        raise ValueError(f"{entry['evaluate']} returned a reading for {reading.id}, not {assessment_id}")
+    return reading
+
+
+def glue_reading(assessment_id: str) -> Reading:
+    """Read an assessment and glue ``<id>_assessment`` (the restatement), ``<id>_reading``,
+    ``<id>_evidence`` and ``<id>_rule``, id in lower case, for ``{glue:text}`` in the chapter."""
+    from myst_nb import glue
+
+    reading = read(assessment_id)
+    for field in ("reading", "evidence", "rule"):
+        glue(f"{assessment_id.lower()}_{field}", getattr(reading, field), display=False)
+    entry = next(e for e in registry() if e["id"] == assessment_id)
+    glue(f"{assessment_id.lower()}_assessment", " ".join(entry["assessment"].split()), display=False)
+    return reading

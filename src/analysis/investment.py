@@ -1,0 +1,122 @@
+"""Chapter 1 §5, Chinese direct investment in Russia.
+
+MOFCOM's bulletin gives China's flow to and stock in Russia to 2019 (``china_ofdi_russia``);
+UNCTAD gives China's outward total to 2024. Later Russia-specific figures exist only as
+quoted estimates (``economy_published_figures``). The functions keep the two apart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.assessments import Reading
+from analysis.claims import Verdict
+from analysis.datasets import load
+from analysis.published import describe, figures
+
+
+def ofdi(data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """China's FDI in Russia by year: flow and stock in US$ bn, share of China's outward stock in %."""
+    d = load("china_ofdi_russia") if data is None else data
+    out = pd.DataFrame({
+        "flow_usd_bn": d["russia_flow_usd_m"] / 1000,
+        "stock_usd_bn": d["russia_stock_usd_m"] / 1000,
+        "share_of_china_stock_pct": d["russia_share_of_stock_pct"],
+        "china_total_stock_usd_bn": d["china_total_stock_usd_m"] / 1000,
+    })
+    out.index = d["year"].astype(int).rename("year")
+    return out
+
+
+def window_mean(series: pd.Series, start: int, end: int) -> float | None:
+    """Mean over the years start..end, or None unless every year of the window has a value."""
+    window = series.reindex(range(start, end + 1))
+    return None if window.isna().any() else float(window.mean())
+
+
+def evaluate_c11(baseline=(2011, 2018), baseline_stated_usd_bn: float = 1.2, negative_year: int = 2021,
+                 recent=(2022, 2023), recent_stated_usd_bn: float = 0.4, tolerance_usd_bn: float = 0.1,
+                 data: pd.DataFrame | None = None, published_data: pd.DataFrame | None = None) -> Verdict:
+    """C11: flows negative in 2021, about US$ 0.4 bn a year in 2022–23, against about 1.2 bn a
+    year in 2011–2018. Each part is checked on MOFCOM's series where it reaches."""
+    flow = ofdi(data)["flow_usd_bn"].dropna()
+    parts, untested, missed = [], [], []
+    base = window_mean(flow, *baseline)
+    if base is None:
+        untested.append(f"{baseline[0]}–{baseline[1]} average")
+    else:
+        parts.append(f"{baseline[0]}–{baseline[1]} average US$ {base:.2f} bn a year (MOFCOM)")
+        if abs(base - baseline_stated_usd_bn) > tolerance_usd_bn:
+            missed.append("baseline")
+    if negative_year in flow.index:
+        parts.append(f"{negative_year}: US$ {flow[negative_year]:.2f} bn")
+        if flow[negative_year] >= 0:
+            missed.append(str(negative_year))
+    else:
+        untested.append(f"the {negative_year} flow")
+    rec = window_mean(flow, *recent)
+    if rec is None:
+        untested.append(f"the {recent[0]}–{recent[1]} average")
+    else:
+        parts.append(f"{recent[0]}–{recent[1]} average US$ {rec:.2f} bn a year")
+        if abs(rec - recent_stated_usd_bn) > tolerance_usd_bn:
+            missed.append("recent")
+    quoted = figures("china_ofdi_to_russia_annual_average", published_data)
+    verdict = "differs" if missed else ("not testable with public data" if untested else "reproduced")
+    last = int(flow.index.max())
+    detail = (f"MOFCOM's series in the book ends in {last} (US$ {flow[last]:.2f} bn that year: flows had turned "
+              f"negative before 2021). " if flow[last] < 0 else f"MOFCOM's series in the book ends in {last}. ")
+    if untested:
+        detail += f"Not in any public series here: {', '.join(untested)}; "
+    detail += "quoted estimates: " + "; ".join(describe(r) for _, r in quoted.iterrows()) + "."
+    return Verdict("C11", verdict, "negative in 2021; about US$ 0.4 bn a year in 2022–23 against 1.2 bn in 2011–2018",
+                   "; ".join(parts), detail)
+
+
+def evaluate_c12(year: int = 2023, stated_pct: float = 0.4, tolerance_pp: float = 0.05,
+                 data: pd.DataFrame | None = None) -> Verdict:
+    """C12: Russia held 0.4 % of China's outward FDI stock in 2023."""
+    share = ofdi(data)["share_of_china_stock_pct"].dropna()
+    if year in share.index:
+        ok = abs(share[year] - stated_pct) <= tolerance_pp
+        return Verdict("C12", "reproduced" if ok else "differs", f"{stated_pct:g} % ({year})",
+                       f"{share[year]:.2f} % in {year} (MOFCOM stock over UNCTAD total)")
+    last, peak = int(share.index.max()), int(share.idxmax())
+    return Verdict("C12", "not testable with public data", f"{stated_pct:g} % ({year})",
+                   f"no Russia stock for {year} in the book's data; latest {share[last]:.2f} % in {last}",
+                   f"The share peaked at {share[peak]:.2f} % in {peak} and fell after it. MOFCOM's {year} bulletin "
+                   "(the report's source) has the Russia line, but no machine-readable copy of it was found.")
+
+
+def evaluate_not_testable(claim_id: str, stated: str, report_source: str, searched: str) -> Verdict:
+    """A claim no public data can test: the verdict says so, names the report's source and what was searched."""
+    return Verdict(claim_id, "not testable with public data", stated, "no figure, as no public series covers it",
+                   f"The report relies on {report_source}. Searched without result: {searched}.")
+
+
+def read_na3(peak_window=(2011, 2018), data: pd.DataFrame | None = None,
+             published_data: pd.DataFrame | None = None) -> Reading:
+    """NA3: China has not stepped in for Western investors; its flows have sunk to new lows."""
+    table = ofdi(data)
+    flow, share = table["flow_usd_bn"].dropna(), table["share_of_china_stock_pct"].dropna()
+    base = window_mean(flow, *peak_window)
+    last = int(flow.index.max())
+    recent = figures("china_ofdi_to_russia_annual_average", published_data)
+    recent = recent[recent["year"] > last]
+    inward = figures("russia_inward_fdi_stock", published_data).set_index("year")["value"]
+    lost = inward.iloc[0] - inward.iloc[-1]
+    china_stock = table["stock_usd_bn"].dropna().iloc[-1]
+    below = flow[last] < base and all(recent["value"] < base)
+    falling = share.iloc[-1] < share.max()
+    reading = "supported" if below and falling else ("qualified" if below or falling else "contradicted")
+    return Reading(
+        "NA3", reading,
+        f"China's flow to Russia: US$ {base:.2f} bn a year in {peak_window[0]}–{peak_window[1]}, "
+        f"US$ {flow[last]:.2f} bn in {last} (MOFCOM); "
+        + "; ".join(describe(r) for _, r in recent.iterrows())
+        + f". Russia's share of China's outward stock: {share.max():.2f} % at its peak ({int(share.idxmax())}), "
+        f"{share.iloc[-1]:.2f} % in {int(share.index.max())}. Russia's inward FDI stock fell by US$ {lost:.0f} bn "
+        f"between the start of {inward.index[0]} and the start of {inward.index[-1]} (Bank of Russia); China's whole "
+        f"stock in Russia was US$ {china_stock:.1f} bn at its last count.",
+        f"Supported if the latest flows (data or quoted) are below the {peak_window[0]}–{peak_window[1]} average and "
+        "Russia's share of China's outward stock is below its peak; qualified if only one holds.")
