@@ -54,6 +54,21 @@ def test_every_claim_and_assessment_shows_its_computed_verdict_on_its_page(built
         assert squash(f"Reading: {r.reading}.") in text and squash(r.evidence) in text, entry["id"]
 
 
+def test_every_chart_offers_its_image_and_data_for_download(built_book):
+    charts = sorted(p.stem for p in paths.FIGURES.glob("*.png"))
+    assert charts, "the build should have drawn charts"
+    pages = {p: p.read_text(encoding="utf-8") for p in (built_book / "chapters").rglob("*.html")}
+    for chart in charts:
+        links = {ext: [(page, href) for page, text in pages.items()
+                       for href in re.findall(rf'class="reference download internal" download="" href="([^"]+/{chart}\.{ext})"', text)]
+                 for ext in ("png", "svg", "csv")}
+        for ext, found in links.items():
+            assert found, f"no {ext} download for chart {chart}"
+            page, href = found[0]
+            served = (page.parent / href).resolve()
+            assert served.read_bytes() == (paths.FIGURES / f"{chart}.{ext}").read_bytes(), served
+
+
 def test_placeholder_pages_say_they_are_not_written(built_book):
     for page in ("00_introduction", "03_governance", "04_recommendations"):
         assert "Not yet written" in page_text(built_book / f"chapters/{page}.html"), page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib
 import pandas as pd
 
-from analysis import figures
+from analysis import figures, paths
 
 
 def _chart():
@@ -47,3 +47,12 @@ def test_years_without_data_are_labelled_not_drawn():
     assert sorted(t.xy[0] for t in labels) == [2017, 2020]
     assert len(ax.patches) == 4  # two years × two layers
     matplotlib.pyplot.close(fig)
+
+
+def test_download_links_point_at_the_three_files_from_the_book_root(tmp_path):
+    inside = {ext: paths.FIGURES / f"chart.{ext}" for ext in ("png", "svg", "csv")}
+    text = figures.download_links(inside)
+    assert text.count("{download}") == 3
+    assert "</_build/figures/chart.png>" in text and "</_build/figures/chart.csv>" in text
+    outside = {ext: tmp_path / f"chart.{ext}" for ext in ("png", "svg", "csv")}
+    assert f"<{(tmp_path / 'chart.svg').as_posix()}>" in figures.download_links(outside)

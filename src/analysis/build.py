@@ -44,7 +44,10 @@ def _jupyter_book() -> str:
 
 
 def inputs_changed() -> bool:
-    """True when data/ or src/ differ from what the last successful build was made from."""
+    """True when data/ or src/ differ from what the last successful build was made from, or
+    when the chart files the pages link to for download (``_build/figures``) are gone."""
+    if not any(paths.FIGURES.glob("*.png")):
+        return True
     return not paths.FINGERPRINT.exists() or paths.FINGERPRINT.read_text().strip() != fingerprint()
 
 
@@ -68,7 +71,7 @@ def build(fresh: bool = False, quiet: bool = False) -> int:
         cmd.append("--all")
     if quiet:
         cmd.append("--quiet")
-    print(("Fresh build (data/ or src/ changed): " if fresh else "Incremental build: ") + " ".join(cmd[1:]))
+    print(("Fresh build (data/ or src/ changed, or no charts yet): " if fresh else "Incremental build: ") + " ".join(cmd[1:]))
     code = subprocess.run(cmd, cwd=paths.ROOT).returncode
     if code == 0:
         paths.FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)

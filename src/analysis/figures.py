@@ -83,12 +83,33 @@ def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dic
     return files
 
 
+def download_links(files: dict[str, Path]) -> str:
+    """Markdown download links to a chart's files, for the page under the chart.
+
+    Paths start with ``/``, which Sphinx reads as relative to the book's root, so the links
+    work from any page; Sphinx copies the files into the built book.
+    """
+    def target(path: Path) -> str:
+        path = Path(path).resolve()
+        return "/" + paths.relative(path) if path.is_relative_to(paths.ROOT) else path.as_posix()
+
+    labels = {"png": "image (PNG)", "svg": "image (SVG)", "csv": "data plotted (CSV)"}
+    links = " · ".join(f"{{download}}`{labels[ext]} <{target(files[ext])}>`" for ext in ("png", "svg", "csv"))
+    return f"Download: {links}"
+
+
 def publish(fig, key: str, data: pd.DataFrame) -> dict[str, Path]:
-    """Save the chart and its data, glue it into the page under ``key``, and close it."""
+    """Save the chart and its data, glue it into the page under ``key``, and close it.
+
+    Also glues ``<key>_downloads``: links to the PNG, the SVG and the CSV of the plotted
+    data, for ``{glue:md}`<key>_downloads:myst``` under the chart (``:myst`` parses its roles).
+    """
+    from IPython.display import Markdown
     from myst_nb import glue
 
     files = save(fig, key, data)
     glue(key, fig, display=False)
+    glue(f"{key}_downloads", Markdown(download_links(files)), display=False)
     plt.close(fig)
     return files
 
