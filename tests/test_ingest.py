@@ -102,18 +102,45 @@ def test_arms_ingest_keeps_exact_years_and_spreads_the_others(tmp_path):
     assert imports.loc[2001, "tiv_m"] == 60  # Russia 50 + France 10
     exports = t[(t.supplier == "RUS") & (t.recipient == "WLD")].set_index("year")
     assert exports.loc[2001, "tiv_m"] == 120 and exports.loc[2024, "tiv_m"] == 9
-    assert t[(t.supplier == "CHN") & (t.recipient == "RUS")].set_index("year").loc[2001, "tiv_m"] == 2
+    # registers exported for China's imports and Russia's exports cannot show flows into Russia
+    assert t[t.recipient == "RUS"].empty
+
+
+FULL = """Data generated: 13 Mar 2025 10:02:49 AM
+Recipient,Supplier,Year of order,Weapon designation,Year(s) of delivery,SIPRI TIV of delivered weapons
+Russia,China,2015,ship engine,2018; 2019,10
+Russia,China,2022,Tiger,2023,1.2
+Russia,Belarus,2019,radar,2019,4
+India,Russia,2019,T-90,2020,50
+"""
+
+
+def test_arms_ingest_takes_flows_into_russia_from_a_complete_register(tmp_path):
+    (tmp_path / "per_year.csv").write_text(PER_YEAR, encoding="utf-8")
+    (tmp_path / "per_deal.csv").write_bytes(PER_DEAL.encode("latin-1"))
+    (tmp_path / "full.csv").write_text(FULL, encoding="utf-8")
+    t = ingest.ingest_arms_transfers(tmp_path / "per_year.csv", tmp_path / "per_deal.csv",
+                                     full_register=tmp_path / "full.csv", first_year=1991)
+    to_russia = t[(t.supplier == "CHN") & (t.recipient == "RUS")].set_index("year")
+    assert to_russia.loc[2018, "tiv_m"] == 5 and to_russia.loc[2023, "tiv_m"] == 1.2
+    assert to_russia.loc[2000, "tiv_m"] == 0 and set(to_russia["basis"]) == {"approximate"}
+    assert set(to_russia["register"]) == {"2025-03-13"}
+    assert t[(t.supplier == "WLD") & (t.recipient == "RUS")].set_index("year").loc[2019, "tiv_m"] == 9  # 5 + 4
+    with pytest.raises(ValueError, match="not a complete register"):
+        ingest.ingest_arms_transfers(tmp_path / "per_year.csv", tmp_path / "per_deal.csv",
+                                     full_register=tmp_path / "per_deal.csv")
 
 
 def test_write_validates_before_replacing_and_loses_nothing(data_copy):
     target = data_copy / "military/arms_transfers.csv"
     before = target.read_bytes()
+    files_before = sorted(p.name for p in target.parent.iterdir())
     bad = datasets.load("arms_transfers").astype({"tiv_m": float})
     bad.loc[4, "tiv_m"] = -1.0
     with pytest.raises(DataError, match=r"line 6.*column 'tiv_m'"):
         ingest.write("arms_transfers", bad)
     assert target.read_bytes() == before
-    assert sorted(p.name for p in target.parent.iterdir()) == ["arms_transfers.csv", "military_expenditure.csv"]
+    assert sorted(p.name for p in target.parent.iterdir()) == files_before  # no temporary file left behind
 
 
 def test_write_then_load_round_trips_and_records_the_checksum(data_copy):

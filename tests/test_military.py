@@ -61,3 +61,26 @@ def test_c24_differs_when_recent_deliveries_stay_high():
 def test_c24_thresholds_are_parameters():
     assert claims.evaluate("C24", decline_ratio=0.1).verdict == "differs"
     assert claims.evaluate("C24", peak_window=[2010, 2015]).verdict == "contradicted"
+
+
+def test_arms_shares_checked_by_hand():
+    shares = military.arms_shares()
+    to_china = military.arms_flow("RUS", "CHN").set_index("year")["tiv_m"]
+    china_imports = military.arms_flow("WLD", "CHN").set_index("year")["tiv_m"]
+    assert shares.at[2023, "russia_share_of_china_imports"] == pytest.approx(100 * to_china[2023] / china_imports[2023])
+    # China to Russia in 2023 (SIPRI register of 13 March 2025): 8 Tiger APCs, 1.2 m TIV, delivered 2023,
+    # plus ship engines, 28.8 m TIV spread over 2018, 2019, 2021, 2022 and 2023
+    assert military.arms_flow("CHN", "RUS").set_index("year").at[2023, "tiv_m"] == pytest.approx(1.2 + 28.8 / 5)
+
+
+def test_na10_and_na12_follow_the_flows():
+    from analysis import load
+
+    assert military.read_na10().reading == "supported"
+    d = load("arms_transfers").copy()
+    d.loc[(d.supplier == "CHN") & (d.recipient == "RUS"), "tiv_m"] = 1000.0
+    assert military.read_na10(data=d).reading == "qualified"
+    assert military.read_na12().reading == "supported"
+    d = load("arms_transfers").copy()
+    d.loc[(d.supplier == "WLD") & (d.recipient == "CHN") & (d.year >= 2019), "tiv_m"] = 5000.0
+    assert military.read_na12(data=d).reading == "qualified"

@@ -59,7 +59,7 @@ def read(assessment_id: str, **overrides) -> Reading:
         raise KeyError(f"no assessment {assessment_id!r} in {paths.relative(paths.ASSESSMENTS)}")
     if not entry.get("evaluate"):
         return Reading(assessment_id, "qualitative", entry.get("why_qualitative", "no dataset bears on it"),
-                       "no rule: no dataset in the book measures it")
+                       "none applies: the assessment is qualitative")
     module, _, func = entry["evaluate"].partition(":")
     reading = getattr(importlib.import_module(module), func)(**{**entry.get("parameters", {}), **overrides})
     if reading.id != assessment_id:

@@ -104,8 +104,10 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--per-deal", type=Path, required=True, help="register by deal (CSV)")
     a.add_argument("--per-year-preamble", type=Path, help="its preamble, if saved apart from the CSV")
     a.add_argument("--per-deal-preamble", type=Path, help="its preamble, if saved apart from the CSV")
+    a.add_argument("--full-register", type=Path,
+                   help="register by deal of every supplier and recipient (for China → Russia and Russia's imports)")
     a.set_defaults(derive=lambda ingest, a: ingest.ingest_arms_transfers(
-        a.per_year, a.per_deal, a.per_year_preamble, a.per_deal_preamble))
+        a.per_year, a.per_deal, a.per_year_preamble, a.per_deal_preamble, a.full_register))
     t = isub.add_parser("china_russia_trade", help="from IMF DOTS and UN Comtrade, with the press figures in data/")
     t.add_argument("--dots-workbook", type=Path, required=True, help="IMF DOTS workbook of reporter China (DOTS_40.xlsx)")
     t.add_argument("--comtrade-monthly", type=Path, required=True,

@@ -1,4 +1,7 @@
-"""Figures quoted from public pages (``economy_published_figures``), and how the book cites them.
+"""Figures quoted from public pages, and how the book cites them.
+
+Two hand-compiled tables share one layout: ``economy_published_figures`` (chapter 1) and
+``military_published_figures`` (chapter 2).
 
 These are other people's numbers (ministers, central banks, research institutes), kept with
 their hedging (``qualifier``) and address. Chapters use them where no public database
@@ -35,18 +38,18 @@ def period_label(period: str) -> str:
     return period
 
 
-def figures(indicator: str, data: pd.DataFrame | None = None) -> pd.DataFrame:
+def figures(indicator: str, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures") -> pd.DataFrame:
     """The rows of one indicator, oldest first (by year, then period)."""
-    d = load("economy_published_figures") if data is None else data
+    d = load(dataset) if data is None else data
     rows = d[d["indicator"] == indicator].copy()
     rows["qualifier"] = rows["qualifier"].fillna("")
     rows["note"] = rows["note"].fillna("")
     return rows.sort_values(["year", "period"], ignore_index=True)
 
 
-def latest(indicator: str, data: pd.DataFrame | None = None) -> pd.Series:
+def latest(indicator: str, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures") -> pd.Series:
     """The most recent figure of an indicator; within its year, a whole-year figure over a part-year one."""
-    rows = figures(indicator, data)
+    rows = figures(indicator, data, dataset)
     rows = rows[rows["year"] == rows["year"].max()]
     whole = rows[rows["period"] == rows["year"].astype(str)]
     return (whole if not whole.empty else rows).iloc[-1]
@@ -60,9 +63,9 @@ def describe(row, unit: str | None = None) -> str:
     return f"{QUALIFIER_WORDS.get(row['qualifier'], '')}{amount} ({period_label(row['period'])}, {row['reported_by']})"
 
 
-def table(indicators, data: pd.DataFrame | None = None) -> pd.DataFrame:
+def table(indicators, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures") -> pd.DataFrame:
     """A readable table of several indicators: what, when, value, who said it, where."""
-    frames = [figures(i, data) for i in indicators]
+    frames = [figures(i, data, dataset) for i in indicators]
     rows = pd.concat(frames, ignore_index=True)
     rows["value"] = [f"{QUALIFIER_WORDS.get(q, '')}{v:g}" for q, v in zip(rows["qualifier"], rows["value"])]
     rows["period"] = rows["period"].map(period_label)

@@ -9,9 +9,13 @@ SIPRI's trade register comes in two export formats, and the book uses both:
   evenly over its delivery years is an approximation, used only for the years the first
   register does not cover, and marked ``approximate``.
 
-Four flows are kept, in SIPRI trend-indicator values (TIV, millions): Russia → China,
-China → Russia, all suppliers → China (China's total imports) and Russia → all recipients
-(Russia's total exports). Before 1992 the supplier is the Soviet Union.
+Four flows come from these two registers, in SIPRI trend-indicator values (TIV, millions):
+Russia → China, all suppliers → China (China's total imports) and Russia → all recipients
+(Russia's total exports). Before 1992 the supplier is the Soviet Union. Registers exported
+for China's imports and Russia's exports cannot show what Russia *imports*; China → Russia
+and all suppliers → Russia come from a third, complete register (every supplier and
+recipient), when one is given, spread over delivery years and so approximate. Without it
+those flows are left out rather than shown as zero.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ import pandas as pd
 RUSSIA = {"Russia", "Soviet Union"}
 FLOWS = [  # (supplier code, recipient code, rule on a register frame)
     ("RUS", "CHN", lambda d: d["supplier"].isin(RUSSIA) & (d["recipient"] == "China")),
-    ("CHN", "RUS", lambda d: (d["supplier"] == "China") & (d["recipient"] == "Russia")),
     ("WLD", "CHN", lambda d: d["recipient"] == "China"),
     ("RUS", "WLD", lambda d: d["supplier"].isin(RUSSIA)),
+]
+FULL_REGISTER_FLOWS = [  # flows only a complete register can give
+    ("CHN", "RUS", lambda d: (d["supplier"] == "China") & d["recipient"].isin(RUSSIA)),
+    ("WLD", "RUS", lambda d: d["recipient"].isin(RUSSIA)),
 ]
 
 
@@ -89,9 +96,9 @@ def _per_deal_spread(register: Path) -> pd.DataFrame:
     return spread
 
 
-def _yearly(frame: pd.DataFrame, years: range) -> pd.DataFrame:
+def _yearly(frame: pd.DataFrame, years, flows=FLOWS) -> pd.DataFrame:
     out = []
-    for supplier, recipient, rule in FLOWS:
+    for supplier, recipient, rule in flows:
         sums = frame[rule(frame)].groupby("year")["tiv"].sum()
         for year in years:  # a year with no delivery identified is a zero, not a gap
             out.append((year, supplier, recipient, round(float(sums.get(year, 0.0)), 3)))
@@ -100,11 +107,13 @@ def _yearly(frame: pd.DataFrame, years: range) -> pd.DataFrame:
 
 def ingest_arms_transfers(per_year: Path | str, per_deal: Path | str,
                           per_year_preamble: Path | str | None = None, per_deal_preamble: Path | str | None = None,
-                          first_year: int = 1990) -> pd.DataFrame:
-    """Tidy table (year, supplier, recipient, tiv_m, basis, register) from two SIPRI registers.
+                          full_register: Path | str | None = None, first_year: int = 1990) -> pd.DataFrame:
+    """Tidy table (year, supplier, recipient, tiv_m, basis, register) from SIPRI registers.
 
     A preamble is the text SIPRI writes above a register's header (with its 'Data generated'
     date); pass it when it was saved apart from the table, otherwise it is read from the file.
+    ``full_register`` is a per-deal register of all suppliers and recipients, for the flows
+    into Russia.
     """
     exact = _per_year(Path(per_year))
     deals = _per_deal_spread(Path(per_deal))
@@ -114,4 +123,11 @@ def ingest_arms_transfers(per_year: Path | str, per_deal: Path | str,
 
     a = _yearly(exact, exact_years).assign(basis="exact", register=_generated(per_year_preamble or per_year))
     b = _yearly(deals, approx_years).assign(basis="approximate", register=_generated(per_deal_preamble or per_deal))
-    return pd.concat([a, b]).sort_values(["supplier", "recipient", "year"], ignore_index=True)
+    parts = [a, b]
+    if full_register is not None:
+        full = _per_deal_spread(Path(full_register))
+        if not (full["supplier"] != "Russia").any() or not full["recipient"].isin(RUSSIA).any():
+            raise ValueError(f"{full_register}: not a complete register (it needs every supplier, Russia among the recipients)")
+        years = range(first_year, int(full["year"].max()) + 1)
+        parts.append(_yearly(full, years, FULL_REGISTER_FLOWS).assign(basis="approximate", register=_generated(full_register)))
+    return pd.concat(parts).sort_values(["supplier", "recipient", "year"], ignore_index=True)
