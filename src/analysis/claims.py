@@ -92,6 +92,12 @@ def glue_verdict(claim_id: str) -> Verdict:
     return verdict
 
 
+def not_testable(claim_id: str, stated: str, report_source: str, searched: str) -> Verdict:
+    """A claim no public data can test: the verdict says so, names the report's source and what was searched."""
+    return Verdict(claim_id, "not testable with public data", stated, "no figure, as no public series covers it",
+                   f"The report relies on {report_source}. Searched without result: {searched}.")
+
+
 def evaluate_all() -> pd.DataFrame:
     """Every registered claim with its verdict, one row each."""
     rows = []

@@ -180,3 +180,20 @@ def reference(ax, value: float, label: str, color: str = "#444444") -> None:
     ax.axhline(value, color=color, linestyle="--", linewidth=1.2)
     ax.annotate(label, xy=(1, value), xycoords=("axes fraction", "data"), xytext=(-4, 4),
                 textcoords="offset points", ha="right", va="bottom", fontsize=SOURCE_SIZE, color=color)
+
+
+def world_map(ax, outlines: pd.DataFrame, fill: dict, default: str = "#E6E6E6", edge: str = "white",
+              lat_range=(-58, 84)) -> None:
+    """Draw country outlines (a table of iso3, part, ring, lon, lat) in plate carrée, each
+    country filled with ``fill[iso3]`` or ``default``."""
+    from matplotlib.collections import PolyCollection
+
+    polygons, colours = [], []
+    for (iso3, _part, _ring), pts in outlines.groupby(["iso3", "part", "ring"], sort=True):
+        polygons.append(pts[["lon", "lat"]].to_numpy())
+        colours.append(fill.get(iso3, default))
+    ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors=edge, linewidths=0.3))
+    ax.set_xlim(-180, 180)
+    ax.set_ylim(*lat_range)
+    ax.set_aspect("equal")
+    ax.set_axis_off()

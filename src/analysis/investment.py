@@ -88,12 +88,6 @@ def evaluate_c12(year: int = 2023, stated_pct: float = 0.4, tolerance_pp: float 
                    "(the report's source) has the Russia line, but no machine-readable copy of it was found.")
 
 
-def evaluate_not_testable(claim_id: str, stated: str, report_source: str, searched: str) -> Verdict:
-    """A claim no public data can test: the verdict says so, names the report's source and what was searched."""
-    return Verdict(claim_id, "not testable with public data", stated, "no figure, as no public series covers it",
-                   f"The report relies on {report_source}. Searched without result: {searched}.")
-
-
 def read_na3(peak_window=(2011, 2018), data: pd.DataFrame | None = None,
              published_data: pd.DataFrame | None = None) -> Reading:
     """NA3: China has not stepped in for Western investors; its flows have sunk to new lows."""

@@ -8,12 +8,14 @@ only after it validates against the descriptor. Raw files are never committed.
 from analysis.ingest.cepii_baci import ingest_trade_composition, mineral_fuels_share
 from analysis.ingest.common import write
 from analysis.ingest.fdi import ingest_china_ofdi_russia
+from analysis.ingest.natural_earth import ingest_world_countries
 from analysis.ingest.sipri_arms import ingest_arms_transfers
 from analysis.ingest.sipri_milex import ingest_military_expenditure
 from analysis.ingest.trade import ingest_china_russia_trade, ingest_trade_partner_shares
+from analysis.ingest.un import ingest_unga_agreement, ingest_unsc_vetoes
 
 __all__ = [
     "ingest_arms_transfers", "ingest_china_ofdi_russia", "ingest_china_russia_trade",
     "ingest_military_expenditure", "ingest_trade_composition", "ingest_trade_partner_shares",
-    "mineral_fuels_share", "write",
+    "ingest_unga_agreement", "ingest_unsc_vetoes", "ingest_world_countries", "mineral_fuels_share", "write",
 ]

@@ -33,6 +33,7 @@ def write(name: str, table: pd.DataFrame) -> Path:
         problems = datasets.schema_problems(name, tmp)
         if problems:
             raise datasets.DataError(tmp, problems)
+        os.chmod(tmp, 0o644)  # mkstemp creates the file readable by its owner only
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
