@@ -27,6 +27,7 @@ def data_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "DESCRIPTOR", copy / "datapackage.yaml")
     monkeypatch.setattr(paths, "CLAIMS", copy / "claims.yaml")
     monkeypatch.setattr(paths, "ASSESSMENTS", copy / "assessments.yaml")
+    monkeypatch.setattr(paths, "RECOMMENDATIONS", copy / "recommendations.yaml")
     return copy
 
 

@@ -39,3 +39,13 @@ def test_every_command_has_help(capsys):
             cli.main(argv)
         assert exit_.value.code == 0
     assert "usage" in capsys.readouterr().out
+
+
+def test_figures_lists_each_chart_with_its_checksum(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ANALYSIS_FIGURES_DIR", str(tmp_path))
+    assert cli.main(["figures"]) == 1  # nothing built yet
+    (tmp_path / "chart.png").write_bytes(b"png")
+    (tmp_path / "chart.csv").write_text("a\n1\n")
+    assert cli.main(["figures"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and out[1].startswith(datasets.sha256(tmp_path / "chart.png"))

@@ -6,6 +6,7 @@
     python -m analysis data rehash      record the sha256 of tables edited on purpose
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
     python -m analysis claims           evaluate the report's claims
+    python -m analysis figures          the charts of the last build and their sha256
 """
 
 from __future__ import annotations
@@ -76,6 +77,19 @@ def _claims(args) -> int:
     return 0
 
 
+def _figures(args) -> int:
+    from analysis.datasets import sha256
+    from analysis.figures import output_dir
+
+    files = sorted(p for p in output_dir().glob("*") if p.suffix in (".png", ".svg", ".csv"))
+    if not files:
+        print(f"no chart in {paths.relative(output_dir())}: build the book first (make book)", file=sys.stderr)
+        return 1
+    for f in files:
+        print(f"{sha256(f)}  {paths.relative(f)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -140,6 +154,9 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("geojson", type=Path)
     w.set_defaults(derive=lambda ingest, a: ingest.ingest_world_countries(a.geojson))
     i.set_defaults(func=_ingest)
+
+    fg = sub.add_parser("figures", help="list the charts of the last build with their sha256 (compare two builds)")
+    fg.set_defaults(func=_figures)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")
