@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := book
-.PHONY: book test env execute variant validate claims rehash clean serve lock
+.PHONY: book test env execute variant validate claims rehash clean serve lock bench
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -44,6 +44,9 @@ claims: $(STAMP)  ## evaluate the report's claims in the terminal
 
 rehash: $(STAMP)  ## record the checksums of data tables edited on purpose
 	$(BIN)/python -m analysis data rehash
+
+bench: $(STAMP)  ## time cold build, no-op rebuild, a data change and the floor (in a copy of the project)
+	$(BIN)/python -m analysis bench --tests
 
 serve:  ## read the built book at http://127.0.0.1:8000
 	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -19,17 +19,23 @@ from pathlib import Path
 from analysis import paths
 
 WATCHED = (paths.DATA, paths.SRC)
+# Everything the pages are made from: when none of it changed since the last successful build,
+# and the built book is still there, the build has nothing to do.
+PAGE_INPUTS = (paths.DATA, paths.SRC, paths.CHAPTERS, paths.ROOT / "_config.yml", paths.ROOT / "_toc.yml",
+               paths.ROOT / "index.md", paths.ROOT / "_static")
+PAGES_FINGERPRINT = paths.BUILD / ".pages-fingerprint"
 
 
 def _ignored(path: Path) -> bool:
-    return any(part == "__pycache__" or part.endswith(".egg-info") for part in path.parts)
+    return any(part in ("__pycache__", ".ipynb_checkpoints") or part.endswith(".egg-info") for part in path.parts)
 
 
-def fingerprint() -> str:
-    """sha256 over the relative path and the bytes of every file under data/ and src/."""
+def fingerprint(tops=WATCHED) -> str:
+    """sha256 over the relative path and the bytes of every file under ``tops`` (default data/ and src/)."""
     h = hashlib.sha256()
-    for top in WATCHED:
-        for f in sorted(p for p in top.rglob("*") if p.is_file() and not _ignored(p)):
+    for top in tops:
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and not _ignored(p))
+        for f in files:
             h.update(f.relative_to(paths.ROOT).as_posix().encode() + b"\0")
             h.update(hashlib.sha256(f.read_bytes()).digest())
     return h.hexdigest()
@@ -52,9 +58,17 @@ def inputs_changed() -> bool:
 
 
 def build(fresh: bool = False, quiet: bool = False) -> int:
-    """Build the HTML book into ``_build/html``; return the exit code (non-zero on any warning)."""
+    """Build the HTML book into ``_build/html``; return the exit code (non-zero on any warning).
+
+    When nothing the pages are made from changed since the last successful build (which
+    validated the data), there is nothing to do and the build returns at once."""
     from analysis.datasets import validate_all
 
+    pages = fingerprint(PAGE_INPUTS)
+    built = (paths.HTML / "index.html").exists() and PAGES_FINGERPRINT.exists()
+    if not fresh and built and PAGES_FINGERPRINT.read_text().strip() == pages and not inputs_changed():
+        print(f"Nothing changed since the last build: the book in {paths.relative(paths.HTML)} is current.")
+        return 0
     # Fail early, with the file, line and column, rather than deep inside a notebook.
     bad = {name: msg for name, msg in validate_all().items() if msg != "ok"}
     if bad:
@@ -76,5 +90,6 @@ def build(fresh: bool = False, quiet: bool = False) -> int:
     if code == 0:
         paths.FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)
         paths.FINGERPRINT.write_text(fingerprint() + "\n")
+        PAGES_FINGERPRINT.write_text(pages + "\n")
         print(f"The book is in {paths.relative(paths.HTML)}/index.html")
     return code

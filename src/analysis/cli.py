@@ -7,6 +7,7 @@
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
     python -m analysis claims           evaluate the report's claims
     python -m analysis figures          the charts of the last build and their sha256
+    python -m analysis bench            time the builds on this machine (in a copy of the project)
 """
 
 from __future__ import annotations
@@ -90,6 +91,13 @@ def _figures(args) -> int:
     return 0
 
 
+def _bench(args) -> int:
+    from analysis.bench import bench, report
+
+    print(report(bench(tests=args.tests)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -157,6 +165,10 @@ def parser() -> argparse.ArgumentParser:
 
     fg = sub.add_parser("figures", help="list the charts of the last build with their sha256 (compare two builds)")
     fg.set_defaults(func=_figures)
+
+    bn = sub.add_parser("bench", help="time the cold build, the no-op rebuild, a data change and the floor")
+    bn.add_argument("--tests", action="store_true", help="also time the full test suite")
+    bn.set_defaults(func=_bench)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")
