@@ -1,8 +1,8 @@
 """The house style of every chart, and its deterministic save.
 
 - One palette for the whole book: China and Russia keep their colours on every chart. The
-  colours are from the Okabe–Ito set, chosen to stay distinct under the common forms of
-  colour-blindness.
+  colours (Okabe–Ito vermillion and blue, black, grey) stay distinct under the three common
+  forms of colour-blindness; ``tests/test_palette.py`` checks it by simulation.
 - Explicit figure sizes, one font shipped with matplotlib (DejaVu Sans), so the same
   inputs draw the same pixels on any machine with the same environment.
 - Every chart carries a source line, and ``save`` writes PNG and SVG byte-for-byte
@@ -25,7 +25,7 @@ from analysis import paths
 PALETTE = {
     "CHN": "#D55E00",  # vermillion
     "RUS": "#0072B2",  # blue
-    "USA": "#009E73",  # bluish green
+    "USA": "#000000",  # black: green merged with the grey of "World" for deuteranopes (tests/test_palette.py)
     "WLD": "#7F7F7F",  # grey
 }
 LABELS = {"CHN": "China", "RUS": "Russia", "USA": "United States", "WLD": "World"}
