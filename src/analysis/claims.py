@@ -103,7 +103,7 @@ def evaluate_all() -> pd.DataFrame:
     rows = []
     for entry in registry():
         v = evaluate(entry["id"])
-        rows.append({"id": v.id, "where": entry["where"], "claim": entry["claim"], "stated": v.stated,
+        rows.append({"id": v.id, "where": entry["where"], "claim": " ".join(entry["claim"].split()), "stated": v.stated,
                      "computed": v.computed, "verdict": v.verdict, "detail": v.detail,
-                     "datasets": ", ".join(entry["datasets"])})
+                     "datasets": ", ".join(entry["datasets"]), "chapter": entry.get("chapter", "")})
     return pd.DataFrame(rows)

@@ -174,7 +174,7 @@ def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_y
 
     The share is Russia-reported (IMF DOTS) where the files reach; a later year rests on the
     published estimates for that year (part-year figures included, and named)."""
-    from analysis.published import describe, figures
+    from analysis.published import describe, for_year
 
     share = weight("RUS", "imports", data)
     first = share.get(first_year)
@@ -187,8 +187,7 @@ def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_y
     if recent_year in share.index:
         recent_values, recent_text = [share[recent_year]], f"{share[recent_year]:.1f} % in {recent_year} (IMF DOTS)"
     else:
-        est = figures("china_share_of_russia_imports", published_data)
-        est = est[est["year"] == recent_year]
+        est = for_year("china_share_of_russia_imports", recent_year, published_data)
         recent_values = list(est["value"])
         recent_text = "; ".join(describe(r) for _, r in est.iterrows())
     if not recent_values:

@@ -11,14 +11,13 @@ import pandas as pd
 
 from analysis.assessments import Reading
 from analysis.claims import Verdict
-from analysis.published import describe, figures, period_label
+from analysis.published import describe, figures, for_year, period_label
 
 
 def evaluate_c08(year: int = 2024, stated_pct: float = 90.0, tolerance_pp: float = 2.0,
                  data: pd.DataFrame | None = None) -> Verdict:
     """C08: over 90 % of Russia–China settlements in roubles and yuan by 2024."""
-    rows = figures("rub_cny_share_of_settlements", data)
-    rows = rows[rows["year"] == year]
+    rows = for_year("rub_cny_share_of_settlements", year, data)
     if rows.empty:
         return Verdict("C08", "not testable with public data", f"over {stated_pct:g} %", f"no figure for {year}")
     ok = (rows["value"] >= stated_pct - tolerance_pp).all()
@@ -31,8 +30,7 @@ def evaluate_c08(year: int = 2024, stated_pct: float = 90.0, tolerance_pp: float
 def evaluate_c09(year: int = 2025, stated_pct: float = 2.6, tolerance_pp: float = 0.1,
                  data: pd.DataFrame | None = None) -> Verdict:
     """C09: a federal budget deficit of 2.6 % of GDP in 2025."""
-    rows = figures("federal_budget_deficit", data)
-    rows = rows[rows["year"] == year]
+    rows = for_year("federal_budget_deficit", year, data)
     if rows.empty:
         return Verdict("C09", "not testable with public data", f"{stated_pct:g} % of GDP", f"no figure for {year}")
     value = float(rows["value"].iloc[-1])
@@ -77,8 +75,7 @@ def read_na2(deficit_years=(2024, 2025), base_year: int = 2022, settlement_year:
     nwf = nwf_liquid(data)
     base = nwf[nwf["year"] == base_year].iloc[0]
     latest = nwf.iloc[-1]
-    settle = figures("rub_cny_share_of_settlements", data)
-    settle = settle[settle["year"] == settlement_year]
+    settle = for_year("rub_cny_share_of_settlements", settlement_year, data)
     widening = deficit[deficit_years[1]] > deficit[deficit_years[0]]
     shrinking = latest["value"] < base["value"] / 2
     reading = "supported" if widening and shrinking else ("qualified" if widening or shrinking else "contradicted")

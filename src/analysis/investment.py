@@ -41,26 +41,25 @@ def evaluate_c11(baseline=(2011, 2018), baseline_stated_usd_bn: float = 1.2, neg
     year in 2011–2018. Each part is checked on MOFCOM's series where it reaches."""
     flow = ofdi(data)["flow_usd_bn"].dropna()
     parts, untested, missed = [], [], []
-    base = window_mean(flow, *baseline)
-    if base is None:
-        untested.append(f"{baseline[0]}–{baseline[1]} average")
-    else:
-        parts.append(f"{baseline[0]}–{baseline[1]} average US$ {base:.2f} bn a year (MOFCOM)")
-        if abs(base - baseline_stated_usd_bn) > tolerance_usd_bn:
-            missed.append("baseline")
+
+    def check_window(window, stated):
+        mean = window_mean(flow, *window)
+        label = f"{window[0]}–{window[1]} average"
+        if mean is None:
+            untested.append(f"the {label}")
+            return
+        parts.append(f"{label} US$ {mean:.2f} bn a year")
+        if abs(mean - stated) > tolerance_usd_bn:
+            missed.append(label)
+
+    check_window(baseline, baseline_stated_usd_bn)
     if negative_year in flow.index:
         parts.append(f"{negative_year}: US$ {flow[negative_year]:.2f} bn")
         if flow[negative_year] >= 0:
             missed.append(str(negative_year))
     else:
         untested.append(f"the {negative_year} flow")
-    rec = window_mean(flow, *recent)
-    if rec is None:
-        untested.append(f"the {recent[0]}–{recent[1]} average")
-    else:
-        parts.append(f"{recent[0]}–{recent[1]} average US$ {rec:.2f} bn a year")
-        if abs(rec - recent_stated_usd_bn) > tolerance_usd_bn:
-            missed.append("recent")
+    check_window(recent, recent_stated_usd_bn)
     quoted = figures("china_ofdi_to_russia_annual_average", published_data)
     verdict = "differs" if missed else ("not testable with public data" if untested else "reproduced")
     last = int(flow.index.max())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.assessments import Reading  # noqa: F401  (kept for symmetry with other chapters)
 from analysis.claims import Verdict
 from analysis.datasets import load
 from analysis.published import figures

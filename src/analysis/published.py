@@ -47,6 +47,13 @@ def figures(indicator: str, data: pd.DataFrame | None = None, dataset: str = "ec
     return rows.sort_values(["year", "period"], ignore_index=True)
 
 
+def for_year(indicator: str, year: int, data: pd.DataFrame | None = None,
+             dataset: str = "economy_published_figures") -> pd.DataFrame:
+    """The figures of an indicator that refer to ``year`` (whole-year and part-year ones)."""
+    rows = figures(indicator, data, dataset)
+    return rows[rows["year"] == year].reset_index(drop=True)
+
+
 def latest(indicator: str, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures") -> pd.Series:
     """The most recent figure of an indicator; within its year, a whole-year figure over a part-year one."""
     rows = figures(indicator, data, dataset)

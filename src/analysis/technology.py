@@ -11,13 +11,12 @@ import pandas as pd
 
 from analysis.assessments import Reading
 from analysis.claims import Verdict
-from analysis.published import describe, figures
+from analysis.published import describe, for_year
 
 
 def evaluate_c15(year: int = 2023, stated_range=(70.0, 90.0), data: pd.DataFrame | None = None) -> Verdict:
     """C15: China supplied 70–90 % of Russia's imports in critical dual-use categories in 2023."""
-    rows = figures("china_share_of_high_priority_imports", data)
-    rows = rows[rows["year"] == year]
+    rows = for_year("china_share_of_high_priority_imports", year, data)
     stated = f"{stated_range[0]:g}–{stated_range[1]:g} % ({year})"
     if rows.empty:
         return Verdict("C15", "not testable with public data", stated, f"no published figure for {year}")
@@ -30,8 +29,7 @@ def evaluate_c15(year: int = 2023, stated_range=(70.0, 90.0), data: pd.DataFrame
 
 def read_na4(year: int = 2023, majority_pct: float = 50.0, data: pd.DataFrame | None = None) -> Reading:
     """NA4: China supplies most of Russia's critical dual-use imports."""
-    rows = figures("china_share_of_high_priority_imports", data)
-    rows = rows[rows["year"] == year]
+    rows = for_year("china_share_of_high_priority_imports", year, data)
     if rows.empty:
         return Reading("NA4", "qualitative", f"no published share for {year}", "no figure to apply the rule to")
     most = (rows["value"] > majority_pct).all()
