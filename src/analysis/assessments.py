@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 import yaml
 
-from analysis import paths
+from analysis import paths, reads
 
 READINGS = ("supported", "qualified", "contradicted", "qualitative")
 REQUIRED = ("id", "chapter", "assessment", "indicators")
@@ -38,6 +38,7 @@ class Reading:
 
 def registry() -> list[dict]:
     """The assessments of ``data/assessments.yaml``, checked for required keys and unique ids."""
+    reads.record_file(paths.ASSESSMENTS)
     with open(paths.ASSESSMENTS, encoding="utf-8") as fh:
         entries = yaml.safe_load(fh)["assessments"]
     seen = set()

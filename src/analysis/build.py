@@ -2,15 +2,18 @@
 
 Jupyter Book's execution cache (jupyter-cache) keys a notebook on its code cells only: a
 change in ``data/`` or ``src/`` would not re-execute a cached notebook, and Sphinx would not
-even re-read an unchanged page (MyST-NB#299). So the build fingerprints every file under
-``data/`` and ``src/``; when the fingerprint differs from the one of the last successful
-build, it empties the execution cache and rebuilds every page. A build never writes to
-``data/``.
+even re-read an unchanged page (MyST-NB#299). So the build executes the notebooks itself
+first (:func:`analysis.execute.execute_book`, in parallel): a notebook runs again when its
+code, a file of ``data/`` it read, or ``src/`` changed, and its page is then read again (the
+book's Sphinx extension, ``analysis.sphinxext``). Jupyter Book finds every result in its
+cache. When nothing the pages are made from changed, the build returns at once. A build
+never writes to ``data/``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -18,7 +21,6 @@ from pathlib import Path
 
 from analysis import paths
 
-WATCHED = (paths.DATA, paths.SRC)
 # Everything the pages are made from: when none of it changed since the last successful build,
 # and the built book is still there, the build has nothing to do.
 PAGE_INPUTS = (paths.DATA, paths.SRC, paths.CHAPTERS, paths.ROOT / "_config.yml", paths.ROOT / "_toc.yml",
@@ -30,8 +32,8 @@ def _ignored(path: Path) -> bool:
     return any(part in ("__pycache__", ".ipynb_checkpoints") or part.endswith(".egg-info") for part in path.parts)
 
 
-def fingerprint(tops=WATCHED) -> str:
-    """sha256 over the relative path and the bytes of every file under ``tops`` (default data/ and src/)."""
+def fingerprint(tops) -> str:
+    """sha256 over the relative path and the bytes of every file under ``tops``."""
     h = hashlib.sha256()
     for top in tops:
         files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and not _ignored(p))
@@ -49,24 +51,26 @@ def _jupyter_book() -> str:
     return found
 
 
-def inputs_changed() -> bool:
-    """True when data/ or src/ differ from what the last successful build was made from, or
-    when the chart files the pages link to for download (``_build/figures``) are gone."""
-    if not any(paths.FIGURES.glob("*.png")):
-        return True
-    return not paths.FINGERPRINT.exists() or paths.FINGERPRINT.read_text().strip() != fingerprint()
+def charts_missing() -> bool:
+    """True when the chart files the pages link to for download (``_build/figures``) are gone:
+    they are written by the notebooks, so every notebook must run again."""
+    return not any(paths.FIGURES.glob("*.png"))
 
 
-def build(fresh: bool = False, quiet: bool = False) -> int:
+def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> int:
     """Build the HTML book into ``_build/html``; return the exit code (non-zero on any warning).
 
     When nothing the pages are made from changed since the last successful build (which
     validated the data), there is nothing to do and the build returns at once."""
     from analysis.datasets import validate_all
+    from analysis.execute import PENDING_FILE, READS_FILE, ExecutionFailed, execute_book
 
-    pages = fingerprint(PAGE_INPUTS)
+    from analysis.sphinxext import commit
+
+    # the pages name the commit they were built from: a new commit is a change
+    pages = fingerprint(PAGE_INPUTS) + (commit() or "")
     built = (paths.HTML / "index.html").exists() and PAGES_FINGERPRINT.exists()
-    if not fresh and built and PAGES_FINGERPRINT.read_text().strip() == pages and not inputs_changed():
+    if not fresh and built and PAGES_FINGERPRINT.read_text().strip() == pages and not charts_missing():
         print(f"Nothing changed since the last build: the book in {paths.relative(paths.HTML)} is current.")
         return 0
     # Fail early, with the file, line and column, rather than deep inside a notebook.
@@ -76,20 +80,37 @@ def build(fresh: bool = False, quiet: bool = False) -> int:
             print(msg, file=sys.stderr)
         return 1
 
-    fresh = fresh or inputs_changed()
+    fresh = fresh or charts_missing()
     if fresh:
-        shutil.rmtree(paths.JUPYTER_CACHE, ignore_errors=True)
-        paths.FINGERPRINT.unlink(missing_ok=True)
+        for stale in (paths.JUPYTER_CACHE, READS_FILE, PENDING_FILE, PAGES_FINGERPRINT):
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
+    PAGES_FINGERPRINT.unlink(missing_ok=True)
+    try:
+        executed = execute_book(jobs=jobs, progress=not quiet)
+    except ExecutionFailed as err:
+        print(err, file=sys.stderr)
+        print(f"The book was not built: {len(err.failed)} notebook(s) raised.", file=sys.stderr)
+        return 1
+    # Pages executed again are read again, until a build succeeds (analysis.sphinxext).
+    pending = sorted(set(executed) | set(_read_json_list(PENDING_FILE)))
+    PENDING_FILE.write_text(json.dumps(pending) + "\n", encoding="utf-8")
+
     cmd = [_jupyter_book(), "build", str(paths.ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
     if fresh:
         cmd.append("--all")
     if quiet:
         cmd.append("--quiet")
-    print(("Fresh build (data/ or src/ changed, or no charts yet): " if fresh else "Incremental build: ") + " ".join(cmd[1:]))
+    print(("Fresh build: " if fresh else "Build: ") + " ".join(cmd[1:]))
     code = subprocess.run(cmd, cwd=paths.ROOT).returncode
     if code == 0:
-        paths.FINGERPRINT.parent.mkdir(parents=True, exist_ok=True)
-        paths.FINGERPRINT.write_text(fingerprint() + "\n")
+        PENDING_FILE.unlink(missing_ok=True)
         PAGES_FINGERPRINT.write_text(pages + "\n")
         print(f"The book is in {paths.relative(paths.HTML)}/index.html")
     return code
+
+
+def _read_json_list(path: Path) -> list[str]:
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8")))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return []

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from analysis import paths
+from analysis import paths, reads
 
 VERDICTS = ("reproduced", "differs", "contradicted", "not testable with public data")
 REQUIRED = ("id", "where", "claim", "stated", "datasets", "evaluate")
@@ -39,6 +39,7 @@ class Verdict:
 
 def registry() -> list[dict]:
     """The claims of ``data/claims.yaml``, checked for required keys and unique ids."""
+    reads.record_file(paths.CLAIMS)
     with open(paths.CLAIMS, encoding="utf-8") as fh:
         entries = yaml.safe_load(fh)["claims"]
     seen = set()

@@ -23,7 +23,7 @@ from analysis import paths
 def _build(args) -> int:
     from analysis.build import build
 
-    return build(fresh=args.fresh, quiet=args.quiet)
+    return build(fresh=args.fresh, quiet=args.quiet, jobs=args.jobs)
 
 
 def _execute(args) -> int:
@@ -104,7 +104,8 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build the HTML book into _build/html")
     b.add_argument("--fresh", action="store_true", help="empty the execution cache and rebuild every page")
-    b.add_argument("--quiet", action="store_true", help="print less")
+    b.add_argument("--quiet", action="store_true", help="print less (no progress bar)")
+    b.add_argument("--jobs", "-j", type=int, help="notebooks executed at a time (default: one per core)")
     b.set_defaults(func=_build)
 
     e = sub.add_parser("execute", help="execute notebooks in a fresh kernel and store their outputs in place")

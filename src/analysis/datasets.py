@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from analysis import paths
+from analysis import paths, reads
 
 # pandas dtypes for the Table Schema field types the book uses.
 _DTYPES = {
@@ -80,6 +80,7 @@ def descriptor() -> dict:
 
 def names() -> list[str]:
     """The names of every dataset in the descriptor."""
+    reads.record_file(paths.DESCRIPTOR)
     return [r["name"] for r in descriptor()["resources"]]
 
 
@@ -87,6 +88,7 @@ def resource(name: str) -> dict:
     """The descriptor entry of one dataset."""
     for res in descriptor()["resources"]:
         if res["name"] == name:
+            reads.record(f"{paths.DESCRIPTOR.name}#{name}")
             return res
     raise KeyError(f"no dataset named {name!r} in {paths.relative(paths.DESCRIPTOR)}; known: {', '.join(names())}")
 
@@ -217,6 +219,7 @@ def load(name: str) -> pd.DataFrame:
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: _DTYPES.get(f.get("type", "string"), "string") for f in fields}
     missing = res["schema"].get("missingValues", [""])
+    reads.record_file(file_of(name))
     df = pd.read_csv(file_of(name), dtype=dtypes, keep_default_na=False, na_values=missing)
     df.attrs = {
         "name": name,

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dic
 
 
 def download_links(files: dict[str, Path]) -> str:
-    """Markdown download links to a chart's files, for the page under the chart.
+    """Markdown links to a chart's files, for the page under the chart.
 
     Paths start with ``/``, which Sphinx reads as relative to the book's root, so the links
     work from any page; Sphinx copies the files into the built book.
@@ -98,11 +99,28 @@ def download_links(files: dict[str, Path]) -> str:
     return f"Download: {links}"
 
 
+def values_table(csv_file: Path) -> str:
+    """The rows of a chart's CSV as a Markdown table, folded in a dropdown.
+
+    Cell for cell as written in the CSV, so the table says exactly what the download holds."""
+    with open(csv_file, newline="", encoding="utf-8") as fh:
+        header, *rows = list(csv.reader(fh))
+
+    def line(cells) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    table = "\n".join([line(header), "|" + "---|" * len(header), *(line(r) for r in rows)])
+    return f":::{{dropdown}} Values plotted ({len(rows)} rows)\n{table}\n:::"
+
+
 def publish(fig, key: str, data: pd.DataFrame) -> dict[str, Path]:
     """Save the chart and its data, glue it into the page under ``key``, and close it.
 
     Also glues ``<key>_downloads``: links to the PNG, the SVG and the CSV of the plotted
-    data, for ``{glue:md}`<key>_downloads:myst``` under the chart (``:myst`` parses its roles).
+    data, for ``{glue:md}`<key>_downloads:myst``` in the chart's caption (``:myst`` parses its
+    roles; the book's Sphinx extension adds the code link after them), and ``<key>_values``:
+    the plotted values in a folded table, for a ``{glue:md}`` block with ``:format: myst``
+    under the chart.
     """
     from IPython.display import Markdown
     from myst_nb import glue
@@ -110,6 +128,7 @@ def publish(fig, key: str, data: pd.DataFrame) -> dict[str, Path]:
     files = save(fig, key, data)
     glue(key, fig, display=False)
     glue(f"{key}_downloads", Markdown(download_links(files)), display=False)
+    glue(f"{key}_values", Markdown(values_table(files["csv"])), display=False)
     plt.close(fig)
     return files
 

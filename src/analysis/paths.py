@@ -18,8 +18,12 @@ BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 FIGURES = BUILD / "figures"
 JUPYTER_CACHE = BUILD / ".jupyter_cache"
-FINGERPRINT = BUILD / ".inputs-fingerprint"
 VARIANTS = ROOT / "variants"
+
+
+def relative_to_data(path: Path) -> str:
+    """A path inside ``data/`` as ``data/`` names it (e.g. ``military/arms_transfers.csv``)."""
+    return Path(path).resolve().relative_to(DATA.resolve()).as_posix()
 
 
 def relative(path: Path) -> str:

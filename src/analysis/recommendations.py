@@ -6,11 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import yaml
 
-from analysis import assessments, paths
+from analysis import assessments, paths, reads
 
 
 
 def registry() -> list[dict]:
+    reads.record_file(paths.RECOMMENDATIONS)
     with open(paths.RECOMMENDATIONS, encoding="utf-8") as fh:
         entries = yaml.safe_load(fh)["recommendations"]
     known = {a["id"] for a in assessments.registry()}

@@ -1,0 +1,99 @@
+"""A small Sphinx extension for the book (listed in ``_config.yml``).
+
+- Pages whose notebook the build has just executed again (``analysis.execute``) are read
+  again even though their source file did not change, so no page keeps a stale number.
+- Under each chart, after its downloads: a link to the code cell that drew it, and, when the
+  book is built from a git checkout, the notebook at the commit it was built from (a link
+  when the repository has a public address, in ``_config.yml``'s ``repository.url`` or the
+  ``origin`` remote).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+from docutils import nodes
+from sphinx import addnodes
+
+from analysis import paths
+
+PUBLISH = re.compile(r"""publish\(\s*\w+\s*,\s*["']([^"']+)["']""")
+FIGURE_CSV = re.compile(r"/_build/figures/([^/]+)\.csv$")
+
+
+def _git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=paths.ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else None
+
+
+def commit() -> str | None:
+    """The commit the book is built from, or None outside a git checkout."""
+    if not (paths.ROOT / ".git").exists():
+        return None
+    return _git("rev-parse", "HEAD")
+
+
+def web_address(configured: str | None) -> str | None:
+    """The repository's web address: the configured one, else an http(s) or GitHub-style ssh remote."""
+    url = configured or _git("remote", "get-url", "origin") or ""
+    url = re.sub(r"^git@([^:]+):", r"https://\1/", url)
+    url = re.sub(r"\.git$", "", url.rstrip("/"))
+    return url if url.startswith(("https://", "http://")) else None
+
+
+def _pending() -> list[str]:
+    try:
+        return json.loads((paths.BUILD / ".pages-to-reread.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return []
+
+
+def outdated(app, env, added, changed, removed) -> list[str]:
+    """Pages to read again: those executed again, and every page when the commit changed."""
+    again = [d for d in _pending() if d in env.found_docs]
+    built_from = commit()
+    if getattr(env, "analysis_commit", None) != built_from:
+        env.analysis_commit = built_from
+        again = sorted(env.found_docs)
+    return again
+
+
+def code_links(app, doctree) -> None:
+    """Give each charting cell an anchor, and link to it (and to the commit) under its chart."""
+    docname = app.env.docname
+    cells = {}
+    for cell in doctree.findall(nodes.container):
+        if cell.get("nb_element") != "cell_code":
+            continue
+        source = " ".join(block.astext() for block in cell.findall(nodes.literal_block))
+        for key in PUBLISH.findall(source):
+            cell["ids"].append(f"code-{key}")
+            cells[key] = cell
+    if not cells:
+        return
+    built_from = getattr(app.env, "analysis_commit", None)
+    repo = web_address(app.config.html_theme_options.get("repository_url"))
+    source = app.env.doc2path(docname, False)
+    for ref in list(doctree.findall(addnodes.download_reference)):
+        match = FIGURE_CSV.search(ref.get("reftarget", ""))
+        if not match or match.group(1) not in cells:
+            continue
+        para = ref.parent
+        para += nodes.Text(" · Code: ")
+        para += nodes.reference("", "the cell that drew it", refuri=f"#code-{match.group(1)}", internal=True)
+        if built_from and repo:
+            para += nodes.Text(" · ")
+            para += nodes.reference("", f"{source} at {built_from[:7]}", refuri=f"{repo}/blob/{built_from}/{source}")
+        elif built_from:
+            para += nodes.Text(f" · built from {source} at commit {built_from[:7]}")
+
+
+def setup(app):
+    app.connect("env-get-outdated", outdated)
+    app.connect("doctree-read", code_links)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
