@@ -31,10 +31,8 @@ execute: $(STAMP)  ## re-execute the notebooks in place after editing them, to s
 CHAPTER ?= 02_military
 NAME    ?= variant
 PARAMS  ?=
-variant: $(STAMP)  ## execute one chapter with other parameters into variants/ (the book is untouched)
-	mkdir -p variants
-	ANALYSIS_FIGURES_DIR=$(CURDIR)/variants/$(CHAPTER)_$(NAME)_figures $(BIN)/papermill --cwd chapters \
-	    chapters/$(CHAPTER).ipynb variants/$(CHAPTER)_$(NAME).ipynb $(PARAMS)
+variant: $(STAMP)  ## re-run one chapter with other parameters into variants/ and build its page (the book is untouched)
+	$(BIN)/python -m analysis run $(CHAPTER) --name $(NAME) $(PARAMS)
 
 validate: $(STAMP)  ## check every data table against data/datapackage.yaml
 	$(BIN)/python -m analysis data validate

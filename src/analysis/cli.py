@@ -2,6 +2,8 @@
 
     python -m analysis build            build the HTML book (re-executes what changed)
     python -m analysis execute NB…      execute notebooks top to bottom, store their outputs
+    python -m analysis run CHAPTER -p NAME VALUE …
+                                        re-run a chapter with other parameters, into variants/
     python -m analysis data validate    check every table against data/datapackage.yaml
     python -m analysis data rehash      record the sha256 of tables edited on purpose
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
@@ -32,6 +34,23 @@ def _execute(args) -> int:
     for nb in args.notebooks:
         print(f"executing {nb}")
         execute_in_place(Path(nb), timeout=args.timeout)
+    return 0
+
+
+def _run(args) -> int:
+    from analysis import variant
+
+    try:
+        if args.list:
+            for name, default in variant.parameters(args.chapter).items():
+                print(f"{name} = {default}")
+            return 0
+        values = variant.parse_values(args.parameter or [], args.chapter)
+        out = variant.run(args.chapter, values, name=args.name, page=not args.no_page, progress=not args.quiet)
+    except variant.VariantError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"{'page' if not args.no_page else 'notebook'}: {paths.relative(out)}")
     return 0
 
 
@@ -112,6 +131,18 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("notebooks", nargs="+", help="notebook files, e.g. chapters/02_military.ipynb")
     e.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     e.set_defaults(func=_execute)
+
+    r = sub.add_parser("run", help="re-run one chapter with other parameters into variants/, and build its page",
+                       description="Execute a chapter with papermill into variants/<chapter>_<name>/ and build "
+                                   "an HTML page for it there; the book is not touched.")
+    r.add_argument("chapter", help="e.g. 02_military (see chapters/)")
+    r.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="a parameter and its value (read as YAML); repeat for several")
+    r.add_argument("--name", default="variant", help="name of the variant's folder (default: variant)")
+    r.add_argument("--list", action="store_true", help="print the chapter's parameters and defaults, and stop")
+    r.add_argument("--no-page", action="store_true", help="execute only; build no HTML page")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_run)
 
     d = sub.add_parser("data", help="the curated tables: validate, list, rehash")
     d.add_argument("action", choices=["validate", "list", "rehash"])

@@ -90,9 +90,11 @@ def download_links(files: dict[str, Path]) -> str:
     Paths start with ``/``, which Sphinx reads as relative to the book's root, so the links
     work from any page; Sphinx copies the files into the built book.
     """
+    root = Path(os.environ.get("ANALYSIS_PAGE_ROOT", paths.ROOT)).resolve()  # a variant's page has its own
+
     def target(path: Path) -> str:
         path = Path(path).resolve()
-        return "/" + paths.relative(path) if path.is_relative_to(paths.ROOT) else path.as_posix()
+        return "/" + path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
     labels = {"png": "image (PNG)", "svg": "image (SVG)", "csv": "data plotted (CSV)"}
     links = " · ".join(f"{{download}}`{labels[ext]} <{target(files[ext])}>`" for ext in ("png", "svg", "csv"))
