@@ -67,8 +67,8 @@ def browser():
         b.close()
 
 
-def _visit(browser, url):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def _visit(browser, url, width=1280):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -108,4 +108,16 @@ def test_economy_chapter_draws_every_chart_and_its_verdicts(server, browser):
     text = page.inner_text("main")
     for cid in ("C04", "C10", "C11"):
         assert f"Verdict: {claims.evaluate(cid).verdict}." in text, cid
+    page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_read_at_phone_width(server, browser, path):
+    """At 390 px nothing pushes the page sideways: charts shrink to the screen, wide tables scroll in their box."""
+    page, _, _ = _visit(browser, f"{server}/{path}", width=390)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page is {overflow} px wider than the screen"
+    too_wide = page.evaluate("Array.from(document.querySelectorAll('figure img'))"
+                             ".filter(i => i.getBoundingClientRect().width > window.innerWidth).map(i => i.alt)")
+    assert too_wide == []
     page.close()

@@ -33,12 +33,26 @@ def test_ingest_writes_the_named_table_and_its_checksum(data_copy, tmp_path, cap
     assert table["year"].min() == 1990 and table["register"].iloc[0] in ("2025-01-03", "2026-05-18")
 
 
+def _commands(parser, prefix=()):
+    """Every command and sub-command of a parser, as argument lists."""
+    import argparse
+
+    yield list(prefix)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, (*prefix, name))
+
+
 def test_every_command_has_help(capsys):
-    for argv in (["--help"], ["build", "--help"], ["ingest", "--help"], ["data", "--help"], ["claims", "--help"]):
+    commands = list(_commands(cli.parser()))
+    assert ["run"] in commands and ["ingest", "unsc_vetoes"] in commands and len(commands) > 15
+    for argv in commands:
         with pytest.raises(SystemExit) as exit_:
-            cli.main(argv)
-        assert exit_.value.code == 0
-    assert "usage" in capsys.readouterr().out
+            cli.main([*argv, "--help"])
+        assert exit_.value.code == 0, argv
+        out = capsys.readouterr().out
+        assert out.startswith("usage: python -m analysis") and len(out.splitlines()) > 3, argv
 
 
 def test_figures_lists_each_chart_with_its_checksum(tmp_path, monkeypatch, capsys):

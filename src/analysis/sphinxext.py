@@ -54,12 +54,21 @@ def _pending() -> list[str]:
 
 
 def outdated(app, env, added, changed, removed) -> list[str]:
-    """Pages to read again: those executed again, and every page when the commit changed."""
+    """Pages to read again: those executed again, and every page when the commit changed.
+
+    When only a file of ``_static/`` changed, Sphinx finds nothing to write and would not
+    copy it: the root page is then written again, which copies the static files."""
+    from analysis.build import fingerprint
+
     again = [d for d in _pending() if d in env.found_docs]
     built_from = commit()
     if getattr(env, "analysis_commit", None) != built_from:
         env.analysis_commit = built_from
         again = sorted(env.found_docs)
+    static = fingerprint((paths.ROOT / "_static",))
+    if getattr(env, "analysis_static", None) != static:
+        env.analysis_static = static
+        again = sorted(set(again) | {app.config.root_doc})
     return again
 
 
