@@ -48,25 +48,48 @@ def data_digest(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): datasets.sha256(p) for p in sorted((root / "data").rglob("*")) if p.is_file()}
 
 
+def pytest_configure(config):
+    """Notebooks checked by nbval draw their charts into a scratch folder, not into the book's
+    ``_build/figures``, which a build on another test worker may be writing at the same time."""
+    scratch = Path(os.environ.get("TMPDIR", "/tmp")) / f"book-test-{os.getpid()}"
+    os.environ["ANALYSIS_FIGURES_DIR"] = str(scratch / "_build" / "figures")
+    os.environ["ANALYSIS_PAGE_ROOT"] = str(scratch)  # so the download links read as in the book
+
+
 def run(args, cwd: Path, extra_env: dict | None = None, timeout: int = 900) -> subprocess.CompletedProcess:
-    env = {**os.environ, **(extra_env or {})}
+    """Run a command as a reader would: the book's own settings, not the tests' scratch folders."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ANALYSIS_FIGURES_DIR", "ANALYSIS_PAGE_ROOT")}
+    env.update(extra_env or {})
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture(scope="session")
 def built_book():
-    """The project's own book, built with the README's command (through `python -m analysis build`)."""
-    before = data_digest(ROOT)
-    result = run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=ROOT)
-    assert result.returncode == 0, f"build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    assert data_digest(ROOT) == before, "the build modified data/"
+    """The project's own book, built with the README's command (through `python -m analysis build`).
+
+    Test workers share it: the first builds it, the others wait on a lock and find it current."""
+    import fcntl
+
+    paths.BUILD.mkdir(exist_ok=True)
+    with open(paths.BUILD / ".test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        before = data_digest(ROOT)
+        result = run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=ROOT)
+        assert result.returncode == 0, f"build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+        assert data_digest(ROOT) == before, "the build modified data/"
     return paths.HTML
 
 
 @pytest.fixture(scope="module")
-def project_copy(tmp_path_factory):
-    """A clone-like copy of the project whose kernels import the copy's own src/."""
+def project_copy(tmp_path_factory, built_book):
+    """A clone-like copy of the project whose kernels import the copy's own src/.
+
+    It starts with the book's execution cache (the notebooks' outputs and what each read), so
+    its first build executes nothing; what a test changes in the copy must then run again."""
     copy = tmp_path_factory.mktemp("project") / "book"
     shutil.copytree(ROOT, copy, ignore=IGNORE)
+    for kept in (".jupyter_cache", ".notebook-reads.json", "figures"):
+        source = paths.BUILD / kept
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / "_build" / kept)
     env = {"PYTHONPATH": str(copy / "src")}
     return copy, env

@@ -49,7 +49,8 @@ def test_years_without_data_are_labelled_not_drawn():
     matplotlib.pyplot.close(fig)
 
 
-def test_download_links_point_at_the_three_files_from_the_book_root(tmp_path):
+def test_download_links_point_at_the_three_files_from_the_book_root(tmp_path, monkeypatch):
+    monkeypatch.delenv("ANALYSIS_PAGE_ROOT", raising=False)
     inside = {ext: paths.FIGURES / f"chart.{ext}" for ext in ("png", "svg", "csv")}
     text = figures.download_links(inside)
     assert text.count("{download}") == 3

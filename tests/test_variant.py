@@ -21,7 +21,7 @@ def _glued(nb_path, key):
     raise KeyError(key)
 
 
-def test_a_variant_run_changes_the_numbers_and_leaves_the_book_alone(tmp_path, monkeypatch):
+def test_a_variant_run_changes_the_numbers_and_leaves_the_book_alone(built_book, tmp_path, monkeypatch):
     source = paths.CHAPTERS / "02_military.ipynb"
     before = datasets.sha256(source)
     charts_before = sorted((p.name, datasets.sha256(p)) for p in paths.FIGURES.glob("*"))
