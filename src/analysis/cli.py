@@ -7,6 +7,7 @@
     python -m analysis data validate    check every table against data/datapackage.yaml
     python -m analysis data rehash      record the sha256 of tables edited on purpose
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
+    python -m analysis refresh [NAME…]  download the producers' current releases, re-derive, show what moved
     python -m analysis claims           evaluate the report's claims
     python -m analysis figures          the charts of the last build and their sha256
     python -m analysis bench            time the builds on this machine (in a copy of the project)
@@ -80,6 +81,22 @@ def _ingest(args) -> int:
     table = args.derive(ingest, args)
     target = ingest.write(args.dataset, table)
     print(f"wrote {len(table)} rows to {paths.relative(target)} and recorded its sha256")
+    return 0
+
+
+def _refresh(args) -> int:
+    from analysis import refresh
+
+    if args.list:
+        print(refresh.listing())
+        return 0
+    try:
+        print(refresh.refresh(args.datasets, mirror=args.mirror, timeout=args.timeout,
+                              accept_new_release=args.accept_new_release, dry_run=args.dry_run,
+                              progress=not args.quiet))
+    except refresh.RefreshError as err:
+        print(f"error: {err}\ndata/ is unchanged.", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -201,6 +218,21 @@ def parser() -> argparse.ArgumentParser:
     bn = sub.add_parser("bench", help="time the cold build, the no-op rebuild, a data change and the floor")
     bn.add_argument("--tests", action="store_true", help="also time the full test suite")
     bn.set_defaults(func=_bench)
+
+    rf = sub.add_parser("refresh", help="download the producers' current releases, re-derive the tables, show what moved",
+                        description="Download each producer's file named in data/datapackage.yaml, re-derive the "
+                                    "table with the ingest code, validate, replace it in data/ and report the rows "
+                                    "and the claim verdicts that moved. On any failure data/ is unchanged.")
+    rf.add_argument("datasets", nargs="*", help="datasets to refresh (default: every downloadable one)")
+    rf.add_argument("--list", action="store_true",
+                    help="how each dataset is refreshed; hand-compiled ones with the date of their last row")
+    rf.add_argument("--dry-run", action="store_true", help="report what would change; leave data/ as it is")
+    rf.add_argument("--accept-new-release", action="store_true",
+                    help="take a file whose sha256 differs from the one the last refresh recorded")
+    rf.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a server (default 60)")
+    rf.add_argument("--mirror", help="fetch host/path under this address instead (also ANALYSIS_UPSTREAM_MIRROR)")
+    rf.add_argument("--quiet", action="store_true", help="no progress bar")
+    rf.set_defaults(func=_refresh)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")

@@ -1,0 +1,311 @@
+"""``python -m analysis refresh``: take a producer's current release and show what it moves.
+
+For each dataset whose producer publishes a file at a stable address, ``refresh``
+
+1. downloads the file named in the descriptor (``sources[0].file`` in ``data/datapackage.yaml``)
+   with pooch, with a bounded time-out, and checks it against the sha256 recorded by the last
+   refresh (``file_sha256``): a different file at the same address is refused until the
+   reader accepts it as a new release (``--accept-new-release``);
+2. re-derives the curated table with the same ingest code as ``python -m analysis ingest``,
+   in a staging copy of ``data/``, records the file's sha256 and the date it was retrieved
+   in the staging descriptor, and validates every table there;
+3. only then moves the new table and descriptor into ``data/`` (any failure before leaves
+   ``data/`` as it was);
+4. reports the rows added, removed and changed, and which claim verdicts, computed values
+   and net-assessment readings moved.
+
+Tables compiled by hand from public pages cannot be downloaded: ``refresh --list`` names them
+with the date of their last row and the sources to check. Tables whose producer has no stable
+file address (a download form, a key) are named with what to do instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from analysis import datasets, paths
+
+MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
+
+
+class RefreshError(RuntimeError):
+    """A refresh that cannot go on; ``data/`` is left as it was."""
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """How one curated table is re-derived from its producer's file."""
+
+    dataset: str
+    derive: Callable[[Path], pd.DataFrame]
+    format: str  # what the file is, for error messages
+
+
+def _milex(path: Path) -> pd.DataFrame:
+    from analysis.ingest import ingest_military_expenditure
+
+    return ingest_military_expenditure(path)
+
+
+UPSTREAMS = {
+    "military_expenditure": Upstream("military_expenditure", _milex, "SIPRI's milex workbook (.xlsx)"),
+}
+
+# Producers without a stable file address: what the reader does instead.
+BY_HAND_DOWNLOAD = {
+    "arms_transfers": "SIPRI's trade registers come from a form (armstrade.sipri.org): export them, then "
+                      "`python -m analysis ingest arms_transfers --help`.",
+    "china_russia_trade": "IMF DOTS workbooks come from the IMF data portal; UN Comtrade's API needs a "
+                          "subscription key (comtradeplus.un.org). Download both, then "
+                          "`python -m analysis ingest china_russia_trade --help`.",
+    "trade_partner_shares": "IMF DOTS workbooks of China and Russia, from the IMF data portal; then "
+                            "`python -m analysis ingest trade_partner_shares --help`.",
+    "china_russia_trade_by_section": "CEPII BACI yearly files (large archives, free registration); then "
+                                     "`python -m analysis ingest china_russia_trade_by_section --help`.",
+    "china_russia_mineral_fuels": "the same CEPII BACI files; then "
+                                  "`python -m analysis ingest china_russia_mineral_fuels --help`.",
+    "china_ofdi_russia": "MOFCOM's series comes through CEIC (subscription) and UNCTADstat's bulk file; then "
+                         "`python -m analysis ingest china_ofdi_russia --help`.",
+    "unsc_vetoes": "the UN library's veto list, and later vetoes from the Council's records; then "
+                   "`python -m analysis ingest unsc_vetoes --help`.",
+    "unga_agreement": "Voeten's roll calls (Harvard Dataverse, R data files); then "
+                      "`python -m analysis ingest unga_agreement --help`.",
+    "world_countries": "Natural Earth's 1:110m Admin 0 countries (GeoJSON); then "
+                       "`python -m analysis ingest world_countries --help`.",
+}
+
+
+# --------------------------------------------------------------------------------------
+# Downloading
+
+
+def mirrored(url: str, mirror: str | None) -> str:
+    """The address to fetch: ``url`` itself, or the same host and path under ``mirror``."""
+    if not mirror:
+        return url
+    parts = urlsplit(url)
+    return f"{mirror.rstrip('/')}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def download(url: str, folder: Path, known_sha256: str | None, timeout: float, progress: bool = False) -> Path:
+    """Fetch ``url`` into ``folder`` with pooch; check its sha256 when one is known."""
+    import pooch
+    import requests
+
+    pooch.get_logger().setLevel("WARNING")  # its advice on known_hash is for library authors
+    name = Path(urlsplit(url).path).name or "download"
+    fetch = pooch.HTTPDownloader(timeout=timeout, progressbar=progress)
+    try:
+        return Path(pooch.retrieve(url, known_hash=f"sha256:{known_sha256}" if known_sha256 else None,
+                                   fname=name, path=folder, downloader=fetch))
+    except requests.exceptions.Timeout as err:
+        raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
+    except requests.exceptions.RequestException as err:
+        raise RefreshError(f"{url}: download failed: {err}") from err
+    except ValueError as err:
+        if "hash" not in str(err).lower():
+            raise
+        raise RefreshError(
+            f"{url}: the file is not the one the last refresh took (recorded sha256 {known_sha256}). Either "
+            "the producer published a new release at the same address, or the download is corrupt. Look at "
+            f"it, then take it with --accept-new-release. ({err})") from err
+
+
+# --------------------------------------------------------------------------------------
+# Staging: data/ copied, the new tables written and checked there, then moved into data/
+
+
+@contextlib.contextmanager
+def data_at(folder: Path):
+    """Point the package at another copy of ``data/`` for the duration (the registries too)."""
+    names = ("DATA", "DESCRIPTOR", "CLAIMS", "ASSESSMENTS", "RECOMMENDATIONS")
+    saved = {n: getattr(paths, n) for n in names}
+    for n in names:
+        setattr(paths, n, folder / saved[n].relative_to(saved["DATA"]) if n != "DATA" else folder)
+    try:
+        yield
+    finally:
+        for n, v in saved.items():
+            setattr(paths, n, v)
+
+
+def _record_file(descriptor: Path, dataset: str, sha: str, retrieved: str) -> None:
+    """Write ``file_sha256`` and ``retrieved`` under the first source's ``file:`` line of
+    ``dataset``, editing lines in place so that the descriptor's comments survive."""
+    lines = descriptor.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, l in enumerate(lines) if re.fullmatch(rf"\s*- name: {re.escape(dataset)}\s*", l))
+    file_line = next(i for i in range(start + 1, len(lines)) if re.match(r"\s+file: ", lines[i]))
+    indent = re.match(r"\s*", lines[file_line]).group(0)
+    end = file_line + 1
+    while end < len(lines) and re.match(rf"{indent}(file_sha256|retrieved): ", lines[end]):
+        end += 1
+    lines[file_line + 1:end] = [f"{indent}file_sha256: {sha}\n", f'{indent}retrieved: "{retrieved}"\n']
+    descriptor.write_text("".join(lines), encoding="utf-8")
+
+
+def _verdicts() -> dict[str, tuple[str, str, str]]:
+    """id → (where, verdict or reading, computed value or evidence) for every claim and assessment."""
+    from analysis import assessments, claims
+
+    out = {}
+    for row in claims.evaluate_all().itertuples():
+        out[row.id] = (row.where, row.verdict, row.computed)
+    for entry in assessments.registry():
+        r = assessments.read(entry["id"])
+        out[entry["id"]] = (entry.get("where", ""), r.reading, r.evidence)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# What changed
+
+
+def table_diff(old: pd.DataFrame, new: pd.DataFrame, key: list[str], largest: int = 5) -> dict:
+    """Rows added, removed and changed between two versions of a table, by primary key."""
+    o = old.astype("string").set_index(key)
+    n = new.astype("string").set_index(key)
+    added, removed = n.index.difference(o.index), o.index.difference(n.index)
+    common = o.index.intersection(n.index)
+    o, n = o.loc[common], n.loc[common, o.columns]
+    differs = (o.fillna("\0") != n.fillna("\0"))
+    changed = []
+    for idx in common[differs.any(axis=1).to_numpy()]:
+        for col in o.columns[differs.loc[idx].to_numpy()]:
+            before, after = o.at[idx, col], n.at[idx, col]
+            try:
+                size = abs(float(after) - float(before))
+            except (TypeError, ValueError):
+                size = float("inf")  # a value that appeared, vanished or is not a number
+            label = " ".join(map(str, idx if isinstance(idx, tuple) else (idx,)))
+            changed.append((size, label, col, before, after))
+    changed.sort(key=lambda c: -c[0])
+    return {"rows_before": len(old), "rows_after": len(new), "added": len(added), "removed": len(removed),
+            "changed_rows": int(differs.any(axis=1).sum()), "largest": changed[:largest]}
+
+
+def _show(value) -> str:
+    return "(empty)" if value is pd.NA or value is None else str(value)
+
+
+def report(diffs: dict[str, dict], before: dict, after: dict) -> str:
+    lines = []
+    for name, d in diffs.items():
+        lines.append(f"{name}: {d['rows_before']} → {d['rows_after']} rows; {d['added']} added, "
+                     f"{d['removed']} removed, {d['changed_rows']} changed")
+        for _, label, col, old, new in d["largest"]:
+            lines.append(f"    {label}  {col}: {_show(old)} → {_show(new)}")
+    moved = [(i, before[i], after.get(i)) for i in before if after.get(i) != before[i]]
+    if not moved:
+        lines.append("No claim verdict, computed value or assessment reading moved.")
+    for i, (where, verdict, value), now in moved:
+        if now is None:
+            lines.append(f"{i} {where}: no longer evaluated")
+            continue
+        how = "verdict unchanged" if now[1] == verdict else f"{verdict} → {now[1]}"
+        lines.append(f"{i} {where}: {value} → {now[2]} ({how})" if now[2] != value else f"{i} {where}: {how}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------
+# The command
+
+
+def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: float = 60.0,
+            accept_new_release: bool = False, dry_run: bool = False, progress: bool = False) -> str:
+    """Refresh ``names`` (default: every downloadable dataset); return the report."""
+    names = list(names or UPSTREAMS)
+    for name in names:
+        if name not in UPSTREAMS:
+            why = BY_HAND_DOWNLOAD.get(name) or ("compiled by hand: see `refresh --list`" if name in datasets.names()
+                                                 else f"no such dataset; known: {', '.join(datasets.names())}")
+            raise RefreshError(f"{name} cannot be refreshed automatically: {why}")
+    mirror = mirror or os.environ.get(MIRROR_ENV)
+    today = date.today().isoformat()
+    with tempfile.TemporaryDirectory(prefix="refresh-") as tmp:
+        tmp = Path(tmp)
+        fetched = {}
+        for name in names:
+            source = datasets.resource(name)["sources"][0]
+            url = mirrored(source["file"], mirror)
+            folder = tmp / "downloads" / name
+            folder.mkdir(parents=True)
+            pin = None if accept_new_release else source.get("file_sha256")
+            fetched[name] = (download(url, folder, pin, timeout, progress), url)
+        # the new tables, written and checked in a staging copy of data/ on the same file system
+        staging = Path(tempfile.mkdtemp(prefix=".refresh-", dir=paths.DATA.parent))
+        try:
+            shutil.copytree(paths.DATA, staging / "data")
+            before_tables = {n: datasets.load(n) for n in names}
+            before = _verdicts()
+            with data_at(staging / "data"):
+                from analysis import ingest
+
+                for name, (file, url) in fetched.items():
+                    try:
+                        table = UPSTREAMS[name].derive(file)
+                    except Exception as err:  # any reader's error: the file is not what was expected
+                        raise RefreshError(f"{name}: the file from {url} could not be read as "
+                                           f"{UPSTREAMS[name].format}: {type(err).__name__}: {err}") from err
+                    try:
+                        ingest.write(name, table)
+                    except datasets.DataError as err:
+                        raise RefreshError(f"{name}: the table derived from {url} does not pass its schema:\n{err}") from err
+                    _record_file(paths.DESCRIPTOR, name, datasets.sha256(file), today)
+                bad = {n: m for n, m in datasets.validate_all().items() if m != "ok"}
+                if bad:
+                    raise RefreshError("after the refresh, tables fail validation:\n" + "\n".join(bad.values()))
+                after_tables = {n: datasets.load(n) for n in names}
+                after = _verdicts()
+            diffs = {n: table_diff(before_tables[n], after_tables[n], datasets.resource(n)["schema"]["primaryKey"])
+                     for n in names}
+            if not dry_run:
+                moves = [datasets.resource(n)["path"] for n in names] + [paths.DESCRIPTOR.name]
+                for rel in moves:
+                    os.replace(staging / "data" / rel, paths.DATA / rel)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    text = report(diffs, before, after)
+    return text + ("\n(dry run: data/ is unchanged)" if dry_run else "")
+
+
+def listing() -> str:
+    """Every dataset and how it is refreshed; hand-compiled ones with their last row's date."""
+    lines = ["Downloaded by `refresh`:"]
+    for name in UPSTREAMS:
+        source = datasets.resource(name)["sources"][0]
+        lines.append(f"  {name}: {source['file']} (retrieved {source.get('retrieved', 'never by refresh')})")
+    lines.append("Producer files to download by hand, then `ingest`:")
+    lines += [f"  {name}: {how}" for name, how in BY_HAND_DOWNLOAD.items()]
+    lines.append("Compiled by hand from public pages (edit, then `python -m analysis data rehash`):")
+    for name in hand_compiled():
+        res = datasets.resource(name)
+        sources = "; ".join(s.get("path", s["title"]) for s in res.get("sources", []))
+        lines.append(f"  {name}: last row dated {last_date(name)}; sources to check: {sources}")
+    return "\n".join(lines)
+
+
+def hand_compiled() -> list[str]:
+    return [n for n in datasets.names()
+            if all(str(s.get("kind", "")).startswith("hand-compiled") for s in datasets.resource(n).get("sources", [{}]))]
+
+
+def last_date(name: str) -> str:
+    """The latest date (or year) in a table: its first date-like column's maximum."""
+    table = datasets.load(name)
+    for f in datasets.resource(name)["schema"]["fields"]:
+        if f.get("type") in ("date", "year") or re.search(r"date|year|period|since|as_of", f["name"]):
+            values = table[f["name"]].dropna().astype(str)
+            if not values.empty:
+                return str(values.max())
+    return "undated"

@@ -1,0 +1,147 @@
+"""`refresh` against a producer's file served from 127.0.0.1: no network needed.
+
+The fixture is a trimmed copy of SIPRI's milex workbook (April 2025 release): the three sheets
+the ingest reads, China, Russia, the United States and one other country, fonts (SIPRI's
+estimate colours) kept; see tests/fixtures/upstream/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import http.server
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analysis import assessments, datasets, refresh
+
+FIXTURES = Path(__file__).parent / "fixtures" / "upstream"
+WORKBOOK = "www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def upstream(tmp_path):
+    """The producers' files, served from a scratch copy that a test may alter."""
+    served = tmp_path / "served"
+    shutil.copytree(FIXTURES, served)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield served, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def _set_value(workbook: Path, country: str, year: int, value: float) -> None:
+    """Change one cell of the 'Current US$' sheet, as a new release would."""
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Current US$"]
+    header = next(r for r in ws.iter_rows(max_row=30) if r[0].value == "Country")
+    column = next(c.column for c in header if c.value == year)
+    row = next(r for r in ws.iter_rows(min_row=header[0].row + 1) if r[0].value == country)
+    row[column - 1].value = value
+    wb.save(workbook)
+
+
+def test_a_refresh_from_the_same_release_changes_no_value_and_records_the_file(data_copy, upstream):
+    served, url = upstream
+    before = datasets.load("military_expenditure")
+    text = refresh.refresh(["military_expenditure"], mirror=url, timeout=10)
+    assert "military_expenditure: 333 → 333 rows; 0 added, 0 removed, 0 changed" in text
+    assert "No claim verdict, computed value or assessment reading moved." in text
+    assert datasets.load("military_expenditure").equals(before)
+    source = datasets.resource("military_expenditure")["sources"][0]
+    assert source["file_sha256"] == datasets.sha256(served / WORKBOOK)  # the next refresh checks against it
+    assert datasets.validate_all() == {name: "ok" for name in datasets.names()}
+
+
+def test_a_new_value_upstream_is_reported_and_moves_the_reading_it_decides(data_copy, upstream):
+    served, url = upstream
+    spending = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
+    russia = float(spending[("RUS", 2023, "current_usd_m")])
+    assert assessments.read("NA12").reading == "supported"
+    # a release in which China's 2023 spending is only 1.5 times Russia's: one of NA12's three checks fails
+    _set_value(served / WORKBOOK, "China", 2023, 1.5 * russia)
+    text = refresh.refresh(["military_expenditure"], mirror=url, timeout=10, accept_new_release=True)
+    assert "0 added, 0 removed, 1 changed" in text
+    assert re.search(r"CHN 2023 current_usd_m  value: [\d.]+ → [\d.]+", text)
+    assert "NA12" in text and "supported → qualified" in text
+    assert assessments.read("NA12").reading == "qualified"  # data/ now holds the new release
+    new = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
+    assert new[("CHN", 2023, "current_usd_m")] == pytest.approx(1.5 * russia)
+
+
+def test_a_truncated_download_is_refused_and_data_is_untouched(data_copy, upstream):
+    served, url = upstream
+    whole = (served / WORKBOOK).read_bytes()
+    (served / WORKBOOK).write_bytes(whole[: len(whole) // 2])
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match=r"military_expenditure: the file from .*could not be read as SIPRI"):
+        refresh.refresh(["military_expenditure"], mirror=url, timeout=10)
+    assert _digest(data_copy) == digest
+    assert not list(data_copy.parent.glob(".refresh-*")), "the staging copy is removed"
+
+
+def test_a_file_that_differs_from_the_recorded_one_is_refused_until_accepted(data_copy, upstream):
+    served, url = upstream
+    refresh.refresh(["military_expenditure"], mirror=url, timeout=10)  # records the file's sha256
+    _set_value(served / WORKBOOK, "Russia", 2023, 1.0)
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match="not the one the last refresh took.*--accept-new-release"):
+        refresh.refresh(["military_expenditure"], mirror=url, timeout=10)
+    assert _digest(data_copy) == digest
+    text = refresh.refresh(["military_expenditure"], mirror=url, timeout=10, accept_new_release=True)
+    assert "RUS 2023 current_usd_m  value:" in text and "→ 1.0" in text
+
+
+def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy):
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections, never answers
+    try:
+        digest = _digest(data_copy)
+        start = time.monotonic()
+        with pytest.raises(refresh.RefreshError, match=r"no answer within 1 s"):
+            refresh.refresh(["military_expenditure"], mirror=f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=1)
+        assert time.monotonic() - start < 30
+        assert _digest(data_copy) == digest
+    finally:
+        silent.close()
+
+
+def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their_last_date(data_copy):
+    with pytest.raises(refresh.RefreshError, match="joint_exercises cannot be refreshed automatically: compiled by hand"):
+        refresh.refresh(["joint_exercises"])
+    with pytest.raises(refresh.RefreshError, match="arms_transfers cannot be refreshed.*form"):
+        refresh.refresh(["arms_transfers"])
+    text = refresh.listing()
+    contacts = datasets.load("xi_putin_contacts")
+    assert f"xi_putin_contacts: last row dated {contacts['date_start'].max()}" in text
+    for name in refresh.hand_compiled():
+        assert f"  {name}: last row dated" in text
+    assert set(refresh.hand_compiled()) >= {"joint_exercises", "xi_putin_contacts", "organisation_membership"}
+    every = set(refresh.UPSTREAMS) | set(refresh.BY_HAND_DOWNLOAD) | set(refresh.hand_compiled())
+    assert every == set(datasets.names()), "every dataset is either downloaded, downloaded by hand or compiled"
+
+
+def test_table_diff_counts_added_removed_and_changed_rows():
+    import pandas as pd
+
+    old = pd.DataFrame({"k": [1, 2, 3], "v": [1.0, 2.0, 3.0]})
+    new = pd.DataFrame({"k": [2, 3, 4], "v": [2.0, 30.0, 4.0]})
+    d = refresh.table_diff(old, new, ["k"])
+    assert (d["added"], d["removed"], d["changed_rows"]) == (1, 1, 1)
+    assert d["largest"][0][1:] == ("3", "v", "3.0", "30.0")
+
+
+def _digest(data: Path) -> dict[str, str]:
+    return {p.relative_to(data).as_posix(): datasets.sha256(p) for p in sorted(data.rglob("*")) if p.is_file()}
