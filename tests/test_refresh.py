@@ -64,6 +64,26 @@ def test_a_refresh_from_the_same_release_changes_no_value_and_records_the_file(d
     assert datasets.validate_all() == {name: "ok" for name in datasets.names()}
 
 
+def test_the_world_bank_answer_gives_the_same_table_as_the_bulk_file(data_copy, upstream):
+    """The API's JSON (the fixture holds the values of the March 2024 bulk file) re-derives the table."""
+    _, url = upstream
+    before = datasets.load("wdi_military_expenditure")
+    text = refresh.refresh(["wdi_military_expenditure"], mirror=url, timeout=10)
+    assert "wdi_military_expenditure: 108 → 108 rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load("wdi_military_expenditure").equals(before)
+
+
+def test_a_release_with_fewer_countries_reports_the_rows_removed(data_copy, upstream):
+    """The Natural Earth fixture keeps four countries: the other outlines are reported as removed."""
+    _, url = upstream
+    before = datasets.load("world_countries")
+    text = refresh.refresh(["world_countries"], mirror=url, timeout=10, dry_run=True)
+    kept = before[before["iso3"].isin(["CHN", "RUS", "MNG", "KAZ"])]
+    assert f"world_countries: {len(before)} → {len(kept)} rows; 0 added, {len(before) - len(kept)} removed" in text
+    assert "(dry run: data/ is unchanged)" in text
+    assert datasets.load("world_countries").equals(before)
+
+
 def test_a_new_value_upstream_is_reported_and_moves_the_reading_it_decides(data_copy, upstream):
     served, url = upstream
     spending = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
@@ -129,6 +149,7 @@ def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their
     for name in refresh.hand_compiled():
         assert f"  {name}: last row dated" in text
     assert set(refresh.hand_compiled()) >= {"joint_exercises", "xi_putin_contacts", "organisation_membership"}
+    assert set(refresh.UPSTREAMS) == {"military_expenditure", "wdi_military_expenditure", "world_countries"}
     every = set(refresh.UPSTREAMS) | set(refresh.BY_HAND_DOWNLOAD) | set(refresh.hand_compiled())
     assert every == set(datasets.names()), "every dataset is either downloaded, downloaded by hand or compiled"
 

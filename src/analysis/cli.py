@@ -207,6 +207,10 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--votes", type=Path, required=True)
     g.add_argument("--roll-calls", type=Path, required=True)
     g.set_defaults(derive=lambda ingest, a: ingest.ingest_unga_agreement(a.votes, a.roll_calls))
+    wb = isub.add_parser("wdi_military_expenditure",
+                         help="from the World Bank's MS.MIL.XPND.CD: bulk CSV (API_MS.MIL.XPND.CD_DS2_*.csv) or API JSON")
+    wb.add_argument("file", type=Path)
+    wb.set_defaults(derive=lambda ingest, a: ingest.ingest_wdi_military_expenditure(a.file))
     w = isub.add_parser("world_countries", help="from Natural Earth's 1:110m Admin 0 countries (GeoJSON)")
     w.add_argument("geojson", type=Path)
     w.set_defaults(derive=lambda ingest, a: ingest.ingest_world_countries(a.geojson))

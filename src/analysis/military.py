@@ -54,6 +54,24 @@ def estimate_share(measure: str = "current_usd_m", countries=("CHN", "RUS"), fir
     return float((d["status"] == "sipri_estimate").mean())
 
 
+def against_world_bank(first: int = 2005, data: pd.DataFrame | None = None,
+                       sipri: pd.DataFrame | None = None) -> dict:
+    """The World Bank's copy of SIPRI's current-dollar series (the source the report names)
+    set against SIPRI's own release: the years both give from ``first``, and the largest gap."""
+    wb = load("wdi_military_expenditure") if data is None else data
+    wb = wb.dropna(subset=["value_usd_m"])
+    sp = load("military_expenditure") if sipri is None else sipri
+    sp = sp[(sp["measure"] == "current_usd_m") & sp["value"].notna()]
+    both = wb.merge(sp, on=["iso3", "year"])
+    both = both[both["year"] >= first]
+    gap = (both["value_usd_m"] / both["value"] - 1) * 100
+    worst = both.loc[gap.abs().idxmax()]
+    return {"last_updated": str(wb["last_updated"].iloc[0]), "last_year": int(wb["year"].max()),
+            "first_year": int(both["year"].min()), "common_last_year": int(both["year"].max()),
+            "max_gap_pct": float(gap.abs().max()),
+            "max_gap_where": f"{worst['country_x']}, {int(worst['year'])}"}
+
+
 def ratio(wide: pd.DataFrame, numerator: str = "CHN", denominator: str = "RUS") -> pd.Series:
     """How many times ``numerator`` spends what ``denominator`` spends, by year."""
     return (wide[numerator] / wide[denominator]).rename(f"{numerator}/{denominator}")

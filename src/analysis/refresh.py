@@ -58,8 +58,22 @@ def _milex(path: Path) -> pd.DataFrame:
     return ingest_military_expenditure(path)
 
 
+def _wdi(path: Path) -> pd.DataFrame:
+    from analysis.ingest.world_bank import from_api_json
+
+    return from_api_json(path)
+
+
+def _countries(path: Path) -> pd.DataFrame:
+    from analysis.ingest import ingest_world_countries
+
+    return ingest_world_countries(path)
+
+
 UPSTREAMS = {
     "military_expenditure": Upstream("military_expenditure", _milex, "SIPRI's milex workbook (.xlsx)"),
+    "wdi_military_expenditure": Upstream("wdi_military_expenditure", _wdi, "the World Bank API's JSON (v2)"),
+    "world_countries": Upstream("world_countries", _countries, "Natural Earth Admin 0 countries (GeoJSON)"),
 }
 
 # Producers without a stable file address: what the reader does instead.
@@ -77,12 +91,11 @@ BY_HAND_DOWNLOAD = {
                                   "`python -m analysis ingest china_russia_mineral_fuels --help`.",
     "china_ofdi_russia": "MOFCOM's series comes through CEIC (subscription) and UNCTADstat's bulk file; then "
                          "`python -m analysis ingest china_ofdi_russia --help`.",
-    "unsc_vetoes": "the UN library's veto list, and later vetoes from the Council's records; then "
+    "unsc_vetoes": "the UN library's veto list (a web page; the UN's own CSV, psdata.un.org, was not at hand to "
+                   "write a reader for), and later vetoes from the Council's records; then "
                    "`python -m analysis ingest unsc_vetoes --help`.",
     "unga_agreement": "Voeten's roll calls (Harvard Dataverse, R data files); then "
                       "`python -m analysis ingest unga_agreement --help`.",
-    "world_countries": "Natural Earth's 1:110m Admin 0 countries (GeoJSON); then "
-                       "`python -m analysis ingest world_countries --help`.",
 }
 
 

@@ -13,9 +13,10 @@ from analysis.ingest.sipri_arms import ingest_arms_transfers
 from analysis.ingest.sipri_milex import ingest_military_expenditure
 from analysis.ingest.trade import ingest_china_russia_trade, ingest_trade_partner_shares
 from analysis.ingest.un import ingest_unga_agreement, ingest_unsc_vetoes
+from analysis.ingest.world_bank import ingest_wdi_military_expenditure
 
 __all__ = [
     "ingest_arms_transfers", "ingest_china_ofdi_russia", "ingest_china_russia_trade",
     "ingest_military_expenditure", "ingest_trade_composition", "ingest_trade_partner_shares",
-    "ingest_unga_agreement", "ingest_unsc_vetoes", "ingest_world_countries", "mineral_fuels_share", "write",
+    "ingest_unga_agreement", "ingest_unsc_vetoes", "ingest_wdi_military_expenditure", "ingest_world_countries", "mineral_fuels_share", "write",
 ]
