@@ -67,8 +67,8 @@ def _load_json(path: Path) -> dict:
         return {}
 
 
-def _why_stale(notebook: Path, cached, known: dict | None, src: str) -> str | None:
-    """Why ``notebook`` must run again, or None when its cached outputs are current."""
+def _why_stale(cached, known: dict | None, src: str) -> str | None:
+    """Why a notebook must run again, or None when its cached outputs are current."""
     if cached is None:
         return "not in the cache"
     if known is None:
@@ -116,7 +116,7 @@ def execute_book(jobs: int | None = None, timeout: int = 600, progress: bool = T
         cached = None
         with contextlib.suppress(KeyError):
             cached = cache.match_cache_notebook(nb)
-        why = _why_stale(nb_path, cached, known.get(_docname(nb_path)), src)
+        why = _why_stale(cached, known.get(_docname(nb_path)), src)
         if why:
             if cached is not None:
                 cache.remove_cache(cached.pk)
