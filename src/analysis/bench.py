@@ -28,7 +28,9 @@ from analysis import paths
 IGNORE = shutil.ignore_patterns(".venv", "_build", "variants", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
 
 
-def _run(cmd, cwd: Path, env: dict, output: list | None = None) -> float:
+def _run(cmd, cwd: Path, env: dict, output: list | None = None, step: str | None = None) -> float:
+    if step:  # progress: each step takes from seconds to minutes
+        print(f"bench: {step} …", file=sys.stderr, flush=True)
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
@@ -78,25 +80,27 @@ def bench(tests: bool = False) -> dict[str, float]:
         shutil.copytree(paths.ROOT, copy, ignore=IGNORE)
         env = {**os.environ, "PYTHONPATH": str(copy / "src")}
         build = [sys.executable, "-m", "analysis", "build", "--quiet"]
-        results["cold build"] = _run([*build, "--fresh"], copy, env)
-        results["no-op rebuild"] = _run(build, copy, env)
+        results["cold build"] = _run([*build, "--fresh"], copy, env, step="cold build")
+        results["no-op rebuild"] = _run(build, copy, env, step="no-op rebuild")
         _edit_one_value(copy)
         _run([sys.executable, "-m", "analysis", "data", "rehash"], copy, env)
         out: list[str] = []
-        results["rebuild after one data table changed"] = _run(build, copy, env, out)
+        results["rebuild after one data table changed"] = _run(build, copy, env, out, step="one data table changed")
         results["executed after the data change"] = _executed(out[0])
         # static build: every page rendered again from the warm execution cache
         jb = str(Path(sys.executable).with_name("jupyter-book"))
         results["static build (warm cache, nothing executed)"] = _run(
-            [jb, "build", str(copy), "--builder", "html", "--all", "--quiet"], copy, env)
+            [jb, "build", str(copy), "--builder", "html", "--all", "--quiet"], copy, env, step="static build")
         execution = 0.0
         for nb in _notebooks(copy):
-            execution += _run([sys.executable, "-m", "analysis", "execute", str(nb)], copy, env)
+            execution += _run([sys.executable, "-m", "analysis", "execute", str(nb)], copy, env,
+                              step=f"executing {nb.relative_to(copy)} alone")
         results["notebooks, kernel start plus execution (sum)"] = execution
         results["floor (sum / cores + static build)"] = (execution / (os.cpu_count() or 1)
                                                          + results["static build (warm cache, nothing executed)"])
     if tests:
-        results["full test suite"] = _run([sys.executable, "-m", "pytest", "-q"], paths.ROOT, dict(os.environ))
+        results["full test suite"] = _run([sys.executable, "-m", "pytest", "-q"], paths.ROOT, dict(os.environ),
+                                          step="full test suite")
     return results
 
 
