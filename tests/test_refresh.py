@@ -8,6 +8,7 @@ estimate colours) kept; see tests/fixtures/upstream/README.md.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import http.server
 import shutil
@@ -71,6 +72,25 @@ def test_the_world_bank_answer_gives_the_same_table_as_the_bulk_file(data_copy, 
     text = refresh.refresh(["wdi_military_expenditure"], mirror=url, timeout=10)
     assert "wdi_military_expenditure: 108 → 108 rows; 0 added, 0 removed, 0 changed" in text
     assert datasets.load("wdi_military_expenditure").equals(before)
+    assert datasets.resource("wdi_military_expenditure")["sources"][0]["vintage"] == "2024-03-28"  # the API's lastupdated
+    # the next vintage: the header's date moves, and with it every row's `last_updated` and the descriptor
+    served, _ = upstream
+    answer = next(served.glob("api.worldbank.org/**/MS.MIL.XPND.CD"))
+    header, observations = json.loads(answer.read_text(encoding="utf-8"))
+    answer.write_text(json.dumps([{**header, "lastupdated": "2025-07-01"}, observations]), encoding="utf-8")
+    text = refresh.refresh(["wdi_military_expenditure"], mirror=url, timeout=10, accept_new_release=True)
+    assert "0 added, 0 removed, 108 changed" in text and "last_updated: 2024-03-28 → 2025-07-01" in text
+    assert datasets.resource("wdi_military_expenditure")["sources"][0]["vintage"] == "2025-07-01"
+
+
+def test_the_command_line_says_what_cannot_be_refreshed_and_leaves_data_alone(data_copy, capsys):
+    from analysis import cli
+
+    digest = _digest(data_copy)
+    assert cli.main(["refresh", "unga_agreement"]) == 1
+    err = capsys.readouterr().err
+    assert "unga_agreement cannot be refreshed automatically" in err and "data/ is unchanged" in err
+    assert _digest(data_copy) == digest
 
 
 def test_a_release_with_fewer_countries_reports_the_rows_removed(data_copy, upstream):

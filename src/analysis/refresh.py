@@ -8,7 +8,8 @@ For each dataset whose producer publishes a file at a stable address, ``refresh`
    reader accepts it as a new release (``--accept-new-release``);
 2. re-derives the curated table with the same ingest code as ``python -m analysis ingest``,
    in a staging copy of ``data/``, records the file's sha256 and the date it was retrieved
-   in the staging descriptor, and validates every table there;
+   in the staging descriptor (and the release date, when the file states one), and validates
+   every table there;
 3. only then moves the new table and descriptor into ``data/`` (any failure before leaves
    ``data/`` as it was);
 4. reports the rows added, removed and changed, and which claim verdicts, computed values
@@ -50,6 +51,7 @@ class Upstream:
     dataset: str
     derive: Callable[[Path], pd.DataFrame]
     format: str  # what the file is, for error messages
+    vintage: Callable[[Path], str] | None = None  # the release date the file states, when it states one
 
 
 def _milex(path: Path) -> pd.DataFrame:
@@ -64,6 +66,12 @@ def _wdi(path: Path) -> pd.DataFrame:
     return from_api_json(path)
 
 
+def _wdi_vintage(path: Path) -> str:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))[0]["lastupdated"]
+
+
 def _countries(path: Path) -> pd.DataFrame:
     from analysis.ingest import ingest_world_countries
 
@@ -72,7 +80,8 @@ def _countries(path: Path) -> pd.DataFrame:
 
 UPSTREAMS = {
     "military_expenditure": Upstream("military_expenditure", _milex, "SIPRI's milex workbook (.xlsx)"),
-    "wdi_military_expenditure": Upstream("wdi_military_expenditure", _wdi, "the World Bank API's JSON (v2)"),
+    "wdi_military_expenditure": Upstream("wdi_military_expenditure", _wdi, "the World Bank API's JSON (v2)",
+                                         vintage=_wdi_vintage),
     "world_countries": Upstream("world_countries", _countries, "Natural Earth Admin 0 countries (GeoJSON)"),
 }
 
@@ -153,9 +162,10 @@ def data_at(folder: Path):
             setattr(paths, n, v)
 
 
-def _record_file(descriptor: Path, dataset: str, sha: str, retrieved: str) -> None:
+def _record_file(descriptor: Path, dataset: str, sha: str, retrieved: str, vintage: str | None = None) -> None:
     """Write ``file_sha256`` and ``retrieved`` under the first source's ``file:`` line of
-    ``dataset``, editing lines in place so that the descriptor's comments survive."""
+    ``dataset`` (and its ``vintage``, when the file states one), editing lines in place so that
+    the descriptor's comments survive."""
     lines = descriptor.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, l in enumerate(lines) if re.fullmatch(rf"\s*- name: {re.escape(dataset)}\s*", l))
     file_line = next(i for i in range(start + 1, len(lines)) if re.match(r"\s+file: ", lines[i]))
@@ -164,6 +174,9 @@ def _record_file(descriptor: Path, dataset: str, sha: str, retrieved: str) -> No
     while end < len(lines) and re.match(rf"{indent}(file_sha256|retrieved): ", lines[end]):
         end += 1
     lines[file_line + 1:end] = [f"{indent}file_sha256: {sha}\n", f'{indent}retrieved: "{retrieved}"\n']
+    if vintage:
+        at = next(i for i in range(file_line, len(lines)) if lines[i].startswith(f"{indent}vintage: "))
+        lines[at] = f'{indent}vintage: "{vintage}"\n'
     descriptor.write_text("".join(lines), encoding="utf-8")
 
 
@@ -274,7 +287,8 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
                         ingest.write(name, table)
                     except datasets.DataError as err:
                         raise RefreshError(f"{name}: the table derived from {url} does not pass its schema:\n{err}") from err
-                    _record_file(paths.DESCRIPTOR, name, datasets.sha256(file), today)
+                    stated = UPSTREAMS[name].vintage(file) if UPSTREAMS[name].vintage else None
+                    _record_file(paths.DESCRIPTOR, name, datasets.sha256(file), today, stated)
                 bad = {n: m for n, m in datasets.validate_all().items() if m != "ok"}
                 if bad:
                     raise RefreshError("after the refresh, tables fail validation:\n" + "\n".join(bad.values()))
