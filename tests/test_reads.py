@@ -19,9 +19,11 @@ def test_loaders_record_the_table_its_descriptor_entry_and_the_registries(data_c
 def test_nothing_is_recorded_outside_the_build(data_copy, tmp_path, monkeypatch):
     monkeypatch.delenv(reads.ENV, raising=False)
     monkeypatch.setattr(reads, "_seen", set())
-    monkeypatch.chdir(tmp_path)
+    scratch = tmp_path / "cwd"
+    scratch.mkdir()
+    monkeypatch.chdir(scratch)
     datasets.load("unsc_vetoes")
-    assert reads._seen == set() and list(tmp_path.iterdir()) == []
+    assert reads._seen == set() and list(scratch.iterdir()) == []
 
 
 def test_a_notebook_runs_again_when_its_code_src_or_a_file_it_read_changed(data_copy):
