@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
 import pytest
@@ -24,11 +25,32 @@ from analysis import assessments, datasets, refresh
 
 FIXTURES = Path(__file__).parent / "fixtures" / "upstream"
 WORKBOOK = "www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx"
+COMTRADE = "comtradeapi.un.org/data/v1/get/C/M/HS"
+KEY = "a-test-key"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the fixtures by path; answers like the UN Comtrade API under its host: a key in the
+    header or 401, and the year asked for (``period``), or no rows for a year it does not hold."""
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        parts = urlsplit(self.path)
+        if not parts.path.startswith("/comtradeapi.un.org/"):
+            return super().do_GET()
+        if self.headers.get("Ocp-Apim-Subscription-Key") != KEY:
+            self.send_error(401, "Access denied due to missing subscription key")
+            return
+        year = parse_qs(parts.query)["period"][0][:4]
+        answer = Path(self.translate_path(parts.path)) / f"{year}.json"
+        body = answer.read_bytes() if answer.exists() else b'{"elapsedTime":"0 secs","count":0,"data":[],"error":""}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture
@@ -104,6 +126,37 @@ def test_a_release_with_fewer_countries_reports_the_rows_removed(data_copy, upst
     assert datasets.load("world_countries").equals(before)
 
 
+def test_comtrade_needs_a_key_and_says_how_to_set_it(data_copy, upstream, monkeypatch):
+    _, url = upstream
+    monkeypatch.delenv("COMTRADE_API_KEY", raising=False)
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match="needs a key.*comtradeplus.un.org.*export COMTRADE_API_KEY="):
+        refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
+    monkeypatch.setenv("COMTRADE_API_KEY", "a-wrong-key")
+    with pytest.raises(refresh.RefreshError, match="401"):
+        refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
+    assert _digest(data_copy) == digest
+
+
+def test_comtrade_months_give_the_same_yearly_table_and_a_new_month_moves_c06(data_copy, upstream, monkeypatch):
+    served, url = upstream
+    monkeypatch.setenv("COMTRADE_API_KEY", KEY)
+    before = datasets.load("china_russia_trade")
+    text = refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
+    assert "china_russia_trade: 107 → 107 rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load("china_russia_trade").equals(before)  # the IMF rows kept, the press figures read again
+    # a revised December 2024: China's imports from Russia 10 bn higher
+    answer = served / COMTRADE / "2024.json"
+    doc = json.loads(answer.read_text(encoding="utf-8"))
+    row = next(r for r in doc["data"] if r["period"] == "202412" and r["flowCode"] == "M")
+    row["primaryValue"] += 10e9
+    answer.write_text(json.dumps(doc), encoding="utf-8")
+    text = refresh.refresh(["china_russia_trade"], mirror=url, timeout=10, accept_new_release=True)
+    assert "0 added, 0 removed, 2 changed" in text  # 2024 imports and 2024 total
+    assert re.search(r"2024 (imports|total) un_comtrade  value_usd_bn: [\d.]+ → [\d.]+", text)
+    assert re.search(r"C06 .*→.*", text), text  # the claim on 2024's trade computes a new value
+
+
 def test_a_new_value_upstream_is_reported_and_moves_the_reading_it_decides(data_copy, upstream):
     served, url = upstream
     spending = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
@@ -169,7 +222,8 @@ def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their
     for name in refresh.hand_compiled():
         assert f"  {name}: last row dated" in text
     assert set(refresh.hand_compiled()) >= {"joint_exercises", "xi_putin_contacts", "organisation_membership"}
-    assert set(refresh.UPSTREAMS) == {"military_expenditure", "wdi_military_expenditure", "world_countries"}
+    assert set(refresh.UPSTREAMS) == {"military_expenditure", "wdi_military_expenditure", "world_countries",
+                                      "china_russia_trade"}
     every = set(refresh.UPSTREAMS) | set(refresh.BY_HAND_DOWNLOAD) | set(refresh.hand_compiled())
     assert every == set(datasets.names()), "every dataset is either downloaded, downloaded by hand or compiled"
 

@@ -52,6 +52,10 @@ class Upstream:
     derive: Callable[[Path], pd.DataFrame]
     format: str  # what the file is, for error messages
     vintage: Callable[[Path], str] | None = None  # the release date the file states, when it states one
+    source: int = 0  # which of the dataset's sources (in the descriptor) the file comes from
+    fetch: Callable[..., Path] | None = None  # several requests instead of one file (see _comtrade_fetch)
+    key: str | None = None  # environment variable holding an API key, when the producer wants one
+    key_help: str = ""
 
 
 def _milex(path: Path) -> pd.DataFrame:
@@ -78,20 +82,48 @@ def _countries(path: Path) -> pd.DataFrame:
     return ingest_world_countries(path)
 
 
+def _trade(path: Path) -> pd.DataFrame:
+    from analysis.ingest.trade import with_new_comtrade
+
+    return with_new_comtrade(datasets.load("china_russia_trade"), path,
+                             paths.DATA / datasets.resource("customs_press_figures")["path"])
+
+
+def _comtrade_fetch(address: str, folder: Path, timeout: float, progress: bool, mirror: str | None,
+                    key: str, first_year: int = 2017) -> Path:
+    """One API request per year (twelve months each), from ``first_year`` to last year; the
+    answers become one monthly table, which is the file checked and derived."""
+    from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
+
+    answers = []
+    for year in range(first_year, date.today().year):
+        months = ",".join(f"{year}{m:02d}" for m in range(1, 13))
+        url = (f"{address}?reporterCode={REPORTER}&partnerCode={PARTNER}&flowCode=X,M&cmdCode=TOTAL"
+               f"&period={months}")
+        answers.append(download(mirrored(url, mirror), folder, timeout, progress,
+                                headers={"Ocp-Apim-Subscription-Key": key}, fname=f"comtrade_{year}.json"))
+    monthly = folder / "comtrade_monthly.csv"
+    monthly_from_api(answers).to_csv(monthly, index=False, lineterminator="\n")
+    return monthly
+
+
 UPSTREAMS = {
     "military_expenditure": Upstream("military_expenditure", _milex, "SIPRI's milex workbook (.xlsx)"),
     "wdi_military_expenditure": Upstream("wdi_military_expenditure", _wdi, "the World Bank API's JSON (v2)",
                                          vintage=_wdi_vintage),
     "world_countries": Upstream("world_countries", _countries, "Natural Earth Admin 0 countries (GeoJSON)"),
+    "china_russia_trade": Upstream(
+        "china_russia_trade", _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
+        key="COMTRADE_API_KEY",
+        key_help="register at https://comtradeplus.un.org (a free subscription key exists), then set it in the "
+                 "environment: export COMTRADE_API_KEY=<your key>. The IMF rows are kept as they are (the IMF "
+                 "workbook has no stable address)"),
 }
 
 # Producers without a stable file address: what the reader does instead.
 BY_HAND_DOWNLOAD = {
     "arms_transfers": "SIPRI's trade registers come from a form (armstrade.sipri.org): export them, then "
                       "`python -m analysis ingest arms_transfers --help`.",
-    "china_russia_trade": "IMF DOTS workbooks come from the IMF data portal; UN Comtrade's API needs a "
-                          "subscription key (comtradeplus.un.org). Download both, then "
-                          "`python -m analysis ingest china_russia_trade --help`.",
     "trade_partner_shares": "IMF DOTS workbooks of China and Russia, from the IMF data portal; then "
                             "`python -m analysis ingest trade_partner_shares --help`.",
     "china_russia_trade_by_section": "CEPII BACI yearly files (large archives, free registration); then "
@@ -120,28 +152,32 @@ def mirrored(url: str, mirror: str | None) -> str:
     return f"{mirror.rstrip('/')}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
 
-def download(url: str, folder: Path, known_sha256: str | None, timeout: float, progress: bool = False) -> Path:
-    """Fetch ``url`` into ``folder`` with pooch; check its sha256 when one is known."""
+def download(url: str, folder: Path, timeout: float, progress: bool = False, headers: dict | None = None,
+             fname: str | None = None) -> Path:
+    """Fetch ``url`` into ``folder`` with pooch (a bounded time-out; the file appears only when whole)."""
     import pooch
     import requests
 
     pooch.get_logger().setLevel("WARNING")  # its advice on known_hash is for library authors
-    name = Path(urlsplit(url).path).name or "download"
-    fetch = pooch.HTTPDownloader(timeout=timeout, progressbar=progress)
+    name = fname or Path(urlsplit(url).path).name or "download"
+    fetch = pooch.HTTPDownloader(timeout=timeout, progressbar=progress, headers=headers or {})
     try:
-        return Path(pooch.retrieve(url, known_hash=f"sha256:{known_sha256}" if known_sha256 else None,
-                                   fname=name, path=folder, downloader=fetch))
+        return Path(pooch.retrieve(url, known_hash=None, fname=name, path=folder, downloader=fetch))
     except requests.exceptions.Timeout as err:
         raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
     except requests.exceptions.RequestException as err:
         raise RefreshError(f"{url}: download failed: {err}") from err
-    except ValueError as err:
-        if "hash" not in str(err).lower():
-            raise
+
+
+def check_pin(file: Path, pinned: str | None, url: str) -> str:
+    """The file's sha256, after checking it against the one the last refresh recorded."""
+    sha = datasets.sha256(file)
+    if pinned and sha != pinned:
         raise RefreshError(
-            f"{url}: the file is not the one the last refresh took (recorded sha256 {known_sha256}). Either "
-            "the producer published a new release at the same address, or the download is corrupt. Look at "
-            f"it, then take it with --accept-new-release. ({err})") from err
+            f"{url}: the file is not the one the last refresh took (sha256 {pinned[:12]}…, now {sha[:12]}…). "
+            "Either the producer published a new release at the same address, or the download is corrupt. "
+            "Look at it, then take it with --accept-new-release.")
+    return sha
 
 
 # --------------------------------------------------------------------------------------
@@ -162,13 +198,14 @@ def data_at(folder: Path):
             setattr(paths, n, v)
 
 
-def _record_file(descriptor: Path, dataset: str, sha: str, retrieved: str, vintage: str | None = None) -> None:
-    """Write ``file_sha256`` and ``retrieved`` under the first source's ``file:`` line of
-    ``dataset`` (and its ``vintage``, when the file states one), editing lines in place so that
-    the descriptor's comments survive."""
+def _record_file(descriptor: Path, dataset: str, address: str, sha: str, retrieved: str,
+                 vintage: str | None = None) -> None:
+    """Write ``file_sha256`` and ``retrieved`` under the ``file: <address>`` line of ``dataset``
+    (and its ``vintage``, when the file states one), editing lines in place so that the
+    descriptor's comments survive."""
     lines = descriptor.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, l in enumerate(lines) if re.fullmatch(rf"\s*- name: {re.escape(dataset)}\s*", l))
-    file_line = next(i for i in range(start + 1, len(lines)) if re.match(r"\s+file: ", lines[i]))
+    file_line = next(i for i in range(start + 1, len(lines)) if lines[i].strip() == f"file: {address}")
     indent = re.match(r"\s*", lines[file_line]).group(0)
     end = file_line + 1
     while end < len(lines) and re.match(rf"{indent}(file_sha256|retrieved): ", lines[end]):
@@ -262,12 +299,18 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
         tmp = Path(tmp)
         fetched = {}
         for name in names:
-            source = datasets.resource(name)["sources"][0]
-            url = mirrored(source["file"], mirror)
+            up = UPSTREAMS[name]
+            source = datasets.resource(name)["sources"][up.source]
+            key = os.environ.get(up.key) if up.key else None
+            if up.key and not key:
+                raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
             folder = tmp / "downloads" / name
             folder.mkdir(parents=True)
+            url = mirrored(source["file"], mirror)
+            file = (up.fetch(source["file"], folder, timeout, progress, mirror, key) if up.fetch
+                    else download(url, folder, timeout, progress))
             pin = None if accept_new_release else source.get("file_sha256")
-            fetched[name] = (download(url, folder, pin, timeout, progress), url)
+            fetched[name] = (file, url, source["file"], check_pin(file, pin, url))
         # the new tables, written and checked in a staging copy of data/ on the same file system
         staging = Path(tempfile.mkdtemp(prefix=".refresh-", dir=paths.DATA.parent))
         try:
@@ -277,7 +320,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
             with data_at(staging / "data"):
                 from analysis import ingest
 
-                for name, (file, url) in fetched.items():
+                for name, (file, url, address, sha) in fetched.items():
                     try:
                         table = UPSTREAMS[name].derive(file)
                     except Exception as err:  # any reader's error: the file is not what was expected
@@ -288,7 +331,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
                     except datasets.DataError as err:
                         raise RefreshError(f"{name}: the table derived from {url} does not pass its schema:\n{err}") from err
                     stated = UPSTREAMS[name].vintage(file) if UPSTREAMS[name].vintage else None
-                    _record_file(paths.DESCRIPTOR, name, datasets.sha256(file), today, stated)
+                    _record_file(paths.DESCRIPTOR, name, address, sha, today, stated)
                 bad = {n: m for n, m in datasets.validate_all().items() if m != "ok"}
                 if bad:
                     raise RefreshError("after the refresh, tables fail validation:\n" + "\n".join(bad.values()))
@@ -309,9 +352,10 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
 def listing() -> str:
     """Every dataset and how it is refreshed; hand-compiled ones with their last row's date."""
     lines = ["Downloaded by `refresh`:"]
-    for name in UPSTREAMS:
-        source = datasets.resource(name)["sources"][0]
-        lines.append(f"  {name}: {source['file']} (retrieved {source.get('retrieved', 'never by refresh')})")
+    for name, up in UPSTREAMS.items():
+        source = datasets.resource(name)["sources"][up.source]
+        needs = f"; needs {up.key}" if up.key else ""
+        lines.append(f"  {name}: {source['file']} (retrieved {source.get('retrieved', 'never by refresh')}{needs})")
     lines.append("Producer files to download by hand, then `ingest`:")
     lines += [f"  {name}: {how}" for name, how in BY_HAND_DOWNLOAD.items()]
     lines.append("Compiled by hand from public pages (edit, then `python -m analysis data rehash`):")

@@ -83,7 +83,21 @@ def _with_totals(frame: pd.DataFrame) -> pd.DataFrame:
 def ingest_china_russia_trade(dots_workbook: Path | str, comtrade_monthly: Path | str,
                               press_figures: Path | str, first_year: int = 2000) -> pd.DataFrame:
     """Tidy table (year, flow, value_usd_bn, source, preferred, address)."""
-    db = _with_totals(pd.concat([_dots(Path(dots_workbook)), _comtrade(Path(comtrade_monthly))], ignore_index=True))
+    return combine(_dots(Path(dots_workbook)), _comtrade(Path(comtrade_monthly)), press_figures, first_year)
+
+
+def with_new_comtrade(current: pd.DataFrame, comtrade_monthly: Path | str, press_figures: Path | str,
+                      first_year: int = 2000) -> pd.DataFrame:
+    """The table again with a new UN Comtrade series: the IMF rows are kept from ``current``
+    (the IMF workbook has no stable address to fetch it from)."""
+    dots = current.loc[(current["source"] == "imf_dots") & (current["flow"] != "total"), ["year", "flow", "value_usd_bn"]]
+    dots = dots.astype({"year": int, "value_usd_bn": float}).assign(source="imf_dots")
+    return combine(dots, _comtrade(Path(comtrade_monthly)), press_figures, first_year)
+
+
+def combine(dots: pd.DataFrame, comtrade: pd.DataFrame, press_figures: Path | str, first_year: int = 2000) -> pd.DataFrame:
+    """The three origins on their own rows, totals added, and the preferred value marked."""
+    db = _with_totals(pd.concat([dots, comtrade], ignore_index=True))
     db["address"] = db["source"].map(ADDRESSES)
     press = pd.read_csv(press_figures)
     press = press.assign(source="gacc_press")[["year", "flow", "value_usd_bn", "source", "address"]]
