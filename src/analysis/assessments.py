@@ -13,9 +13,8 @@ import importlib
 import re
 from dataclasses import asdict, dataclass
 
-import yaml
 
-from analysis import paths, reads
+from analysis import datasets, paths, reads
 
 READINGS = ("supported", "qualified", "contradicted", "qualitative")
 REQUIRED = ("id", "chapter", "assessment", "indicators")
@@ -39,8 +38,7 @@ class Reading:
 def registry() -> list[dict]:
     """The assessments of ``data/assessments.yaml``, checked for required keys and unique ids."""
     reads.record_file(paths.ASSESSMENTS)
-    with open(paths.ASSESSMENTS, encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh)["assessments"]
+    entries = datasets.read_yaml(paths.ASSESSMENTS)["assessments"]
     seen = set()
     for i, entry in enumerate(entries, start=1):
         where = f"{paths.relative(paths.ASSESSMENTS)}, entry #{i} ({entry.get('id', '?')})"

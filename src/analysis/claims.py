@@ -13,9 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from analysis import paths, reads
+from analysis import datasets, paths, reads
 
 VERDICTS = ("reproduced", "differs", "contradicted", "not testable with public data")
 REQUIRED = ("id", "where", "claim", "stated", "datasets", "evaluate")
@@ -40,8 +39,7 @@ class Verdict:
 def registry() -> list[dict]:
     """The claims of ``data/claims.yaml``, checked for required keys and unique ids."""
     reads.record_file(paths.CLAIMS)
-    with open(paths.CLAIMS, encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh)["claims"]
+    entries = datasets.read_yaml(paths.CLAIMS)["claims"]
     seen = set()
     for i, entry in enumerate(entries, start=1):
         missing = [k for k in REQUIRED if k not in entry]

@@ -12,6 +12,7 @@ file into a typed DataFrame.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import re
@@ -68,14 +69,24 @@ class DataError(Exception):
 
 
 @lru_cache(maxsize=None)
-def _descriptor_cached(path: Path, mtime_ns: int) -> dict:
+def _yaml_cached(path: Path, mtime_ns: int, size: int) -> dict:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
+def _parsed(path: Path) -> dict:
+    stat = Path(path).stat()
+    return _yaml_cached(Path(path), stat.st_mtime_ns, stat.st_size)
+
+
+def read_yaml(path: Path) -> dict:
+    """A YAML file of ``data/`` parsed once (again whenever it changes); the caller's own copy."""
+    return copy.deepcopy(_parsed(path))
+
+
 def descriptor() -> dict:
     """The parsed ``data/datapackage.yaml`` (re-read whenever the file changes)."""
-    return _descriptor_cached(paths.DESCRIPTOR, paths.DESCRIPTOR.stat().st_mtime_ns)
+    return _parsed(paths.DESCRIPTOR)
 
 
 def names() -> list[str]:
@@ -212,15 +223,25 @@ def load(name: str) -> pd.DataFrame:
     """Validate dataset ``name`` and return it as a DataFrame typed from its schema.
 
     ``df.attrs`` carries the dataset's title, sources and licence, so that a figure or a
-    table can cite them.
+    table can cite them. A table is validated and read once per version of its file and of
+    the descriptor; each call gets its own copy.
     """
+    path = file_of(name)
+    reads.record_file(path)
+    if not path.exists():
+        validate(name)  # the error names the file
+    stamp = (path.stat().st_mtime_ns, path.stat().st_size, paths.DESCRIPTOR.stat().st_mtime_ns)
+    return _load_cached(name, path, stamp).copy(deep=True)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(name: str, path: Path, stamp: tuple) -> pd.DataFrame:
     validate(name)
     res = resource(name)
     fields = res["schema"]["fields"]
     dtypes = {f["name"]: _DTYPES.get(f.get("type", "string"), "string") for f in fields}
     missing = res["schema"].get("missingValues", [""])
-    reads.record_file(file_of(name))
-    df = pd.read_csv(file_of(name), dtype=dtypes, keep_default_na=False, na_values=missing)
+    df = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=missing)
     df.attrs = {
         "name": name,
         "title": res.get("title", name),
