@@ -2,10 +2,11 @@
 
 For each dataset whose producer publishes a file at a stable address, ``refresh``
 
-1. downloads the file named in the descriptor (``sources[0].file`` in ``data/datapackage.yaml``)
-   with pooch, with a bounded time-out, and checks it against the sha256 recorded by the last
-   refresh (``file_sha256``): a different file at the same address is refused until the
-   reader accepts it as a new release (``--accept-new-release``);
+1. downloads the file named in the descriptor (the ``file`` of the table's source in
+   ``data/datapackage.yaml``; for UN Comtrade, one API request per year, with the key from
+   ``COMTRADE_API_KEY``) with pooch, with a bounded time-out, and checks it against the sha256
+   recorded by the last refresh (``file_sha256``): a different file at the same address is
+   refused until the reader accepts it as a new release (``--accept-new-release``);
 2. re-derives the curated table with the same ingest code as ``python -m analysis ingest``,
    in a staging copy of ``data/``, records the file's sha256 and the date it was retrieved
    in the staging descriptor (and the release date, when the file states one), and validates
@@ -17,7 +18,7 @@ For each dataset whose producer publishes a file at a stable address, ``refresh`
 
 Tables compiled by hand from public pages cannot be downloaded: ``refresh --list`` names them
 with the date of their last row and the sources to check. Tables whose producer has no stable
-file address (a download form, a key) are named with what to do instead.
+file address (a download form, a subscription database) are named with what to do instead.
 """
 
 from __future__ import annotations
