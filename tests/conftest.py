@@ -19,16 +19,12 @@ IGNORE = shutil.ignore_patterns(".venv", "_build", "variants", ".git", "__pycach
 
 
 @pytest.fixture
-def data_copy(tmp_path, monkeypatch):
+def data_copy(tmp_path):
     """A scratch copy of data/ that the package reads instead of the real one."""
     copy = tmp_path / "data"
     shutil.copytree(paths.DATA, copy)
-    monkeypatch.setattr(paths, "DATA", copy)
-    monkeypatch.setattr(paths, "DESCRIPTOR", copy / "datapackage.yaml")
-    monkeypatch.setattr(paths, "CLAIMS", copy / "claims.yaml")
-    monkeypatch.setattr(paths, "ASSESSMENTS", copy / "assessments.yaml")
-    monkeypatch.setattr(paths, "RECOMMENDATIONS", copy / "recommendations.yaml")
-    return copy
+    with paths.data_at(copy):
+        yield copy
 
 
 def edit_csv(path: Path, line: int, column: str, value: str) -> str:

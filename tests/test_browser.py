@@ -15,9 +15,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-import yaml
-
-from analysis import claims, military, paths
+from analysis import claims, military
+from analysis.execute import toc_documents
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +25,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _toc_pages() -> list[str]:
-    """Every page of the book, read from _toc.yml: the offline check covers them all."""
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        files += [chapter["file"] for chapter in part["chapters"]]
-    return [f"{f}.html" for f in files]
-
-
-PAGES = _toc_pages()
+PAGES = [f"{page}.html" for page in toc_documents()]  # the offline check covers every page
 
 
 @pytest.fixture(scope="module")

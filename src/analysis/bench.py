@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from analysis import paths
+from analysis.build import jupyter_book_command
 
 IGNORE = shutil.ignore_patterns(".venv", "_build", "variants", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
 
@@ -88,7 +89,7 @@ def bench(tests: bool = False) -> dict[str, float]:
         results["rebuild after one data table changed"] = _run(build, copy, env, out, step="one data table changed")
         results["executed after the data change"] = _executed(out[0])
         # static build: every page rendered again from the warm execution cache
-        jb = str(Path(sys.executable).with_name("jupyter-book"))
+        jb = jupyter_book_command()
         results["static build (warm cache, nothing executed)"] = _run(
             [jb, "build", str(copy), "--builder", "html", "--all", "--quiet"], copy, env, step="static build")
         execution = 0.0

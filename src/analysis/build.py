@@ -43,7 +43,8 @@ def fingerprint(tops) -> str:
     return h.hexdigest()
 
 
-def _jupyter_book() -> str:
+def jupyter_book_command() -> str:
+    """The jupyter-book of this environment (beside the running Python), else the one on PATH."""
     beside = Path(sys.executable).with_name("jupyter-book")
     found = str(beside) if beside.exists() else shutil.which("jupyter-book")
     if not found:
@@ -64,7 +65,6 @@ def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> 
     validated the data), there is nothing to do and the build returns at once."""
     from analysis.datasets import validate_all
     from analysis.execute import PENDING_FILE, READS_FILE, ExecutionFailed, execute_book
-
     from analysis.sphinxext import commit
 
     # the pages name the commit they were built from: a new commit is a change
@@ -82,7 +82,7 @@ def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> 
 
     fresh = fresh or charts_missing()
     if fresh:
-        for stale in (paths.JUPYTER_CACHE, READS_FILE, PENDING_FILE, PAGES_FINGERPRINT):
+        for stale in (paths.JUPYTER_CACHE, READS_FILE, PENDING_FILE):
             shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     PAGES_FINGERPRINT.unlink(missing_ok=True)
     try:
@@ -92,10 +92,11 @@ def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> 
         print(f"The book was not built: {len(err.failed)} notebook(s) raised.", file=sys.stderr)
         return 1
     # Pages executed again are read again, until a build succeeds (analysis.sphinxext).
-    pending = sorted(set(executed) | set(_read_json_list(PENDING_FILE)))
+    pending = sorted(set(executed) | set(pages_to_reread()))
+    PENDING_FILE.parent.mkdir(parents=True, exist_ok=True)
     PENDING_FILE.write_text(json.dumps(pending) + "\n", encoding="utf-8")
 
-    cmd = [_jupyter_book(), "build", str(paths.ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
+    cmd = [jupyter_book_command(), "build", str(paths.ROOT), "--builder", "html", "-W", "-n", "--keep-going"]
     if fresh:
         cmd.append("--all")
     if quiet:
@@ -109,8 +110,11 @@ def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> 
     return code
 
 
-def _read_json_list(path: Path) -> list[str]:
+def pages_to_reread() -> list[str]:
+    """Docnames executed again since the last successful build (read again by analysis.sphinxext)."""
+    from analysis.execute import PENDING_FILE
+
     try:
-        return list(json.loads(path.read_text(encoding="utf-8")))
+        return list(json.loads(PENDING_FILE.read_text(encoding="utf-8")))
     except (FileNotFoundError, json.JSONDecodeError):
         return []

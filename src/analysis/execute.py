@@ -49,11 +49,15 @@ READS_FILE = paths.BUILD / ".notebook-reads.json"
 PENDING_FILE = paths.BUILD / ".pages-to-reread.json"
 
 
+def toc_documents() -> list[str]:
+    """Every page of the table of contents, in its order, as ``_toc.yml`` names it (no suffix)."""
+    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [ch["file"] for part in toc.get("parts", []) for ch in part["chapters"]]
+
+
 def book_notebooks() -> list[Path]:
     """The notebooks of the table of contents, in its order."""
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [ch["file"] for part in toc.get("parts", []) for ch in part["chapters"]]
-    return [paths.ROOT / f"{f}.ipynb" for f in files if (paths.ROOT / f"{f}.ipynb").exists()]
+    return [paths.ROOT / f"{f}.ipynb" for f in toc_documents() if (paths.ROOT / f"{f}.ipynb").exists()]
 
 
 def _docname(notebook: Path) -> str:

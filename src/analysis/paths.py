@@ -4,6 +4,7 @@ Nothing here depends on the current working directory, so a notebook, a test and
 command line all find the same files.
 """
 
+import contextlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,3 +34,18 @@ def relative(path: Path) -> str:
         return path.relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
+
+
+@contextlib.contextmanager
+def data_at(folder: Path):
+    """Read ``data/`` (its tables, descriptor and registries) from ``folder`` for the duration:
+    a staging copy for ``refresh``, a scratch copy in the tests."""
+    global DATA, DESCRIPTOR, CLAIMS, ASSESSMENTS, RECOMMENDATIONS
+    saved = DATA, DESCRIPTOR, CLAIMS, ASSESSMENTS, RECOMMENDATIONS
+    folder = Path(folder)
+    DATA, DESCRIPTOR, CLAIMS, ASSESSMENTS, RECOMMENDATIONS = (
+        folder, *(folder / p.relative_to(saved[0]) for p in saved[1:]))
+    try:
+        yield folder
+    finally:
+        DATA, DESCRIPTOR, CLAIMS, ASSESSMENTS, RECOMMENDATIONS = saved

@@ -13,8 +13,6 @@ import hashlib
 import json
 import os
 
-import yaml
-
 from analysis import paths
 
 ENV = "ANALYSIS_READS"
@@ -48,9 +46,11 @@ def recorded(log) -> list[str]:
 def digest(key: str) -> str | None:
     """sha256 of what ``key`` names today; None when it no longer exists."""
     if "#" in key:
+        from analysis.datasets import read_yaml  # here: datasets records its reads through this module
+
         file, name = key.split("#", 1)
         try:
-            resources = yaml.safe_load((paths.DATA / file).read_text(encoding="utf-8"))["resources"]
+            resources = read_yaml(paths.DATA / file)["resources"]
         except FileNotFoundError:
             return None
         entry = next((r for r in resources if r.get("name") == name), None)

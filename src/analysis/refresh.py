@@ -23,7 +23,7 @@ file address (a download form, a subscription database) are named with what to d
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
 import re
 import shutil
@@ -36,7 +36,11 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from analysis import datasets, paths
+from analysis import datasets, ingest, paths
+from analysis.ingest import ingest_military_expenditure, ingest_world_countries
+from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
+from analysis.ingest.trade import with_new_comtrade
+from analysis.ingest.world_bank import from_api_json
 
 MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
 
@@ -49,7 +53,6 @@ class RefreshError(RuntimeError):
 class Upstream:
     """How one curated table is re-derived from its producer's file."""
 
-    dataset: str
     derive: Callable[[Path], pd.DataFrame]
     format: str  # what the file is, for error messages
     vintage: Callable[[Path], str] | None = None  # the release date the file states, when it states one
@@ -59,33 +62,11 @@ class Upstream:
     key_help: str = ""
 
 
-def _milex(path: Path) -> pd.DataFrame:
-    from analysis.ingest import ingest_military_expenditure
-
-    return ingest_military_expenditure(path)
-
-
-def _wdi(path: Path) -> pd.DataFrame:
-    from analysis.ingest.world_bank import from_api_json
-
-    return from_api_json(path)
-
-
 def _wdi_vintage(path: Path) -> str:
-    import json
-
     return json.loads(path.read_text(encoding="utf-8"))[0]["lastupdated"]
 
 
-def _countries(path: Path) -> pd.DataFrame:
-    from analysis.ingest import ingest_world_countries
-
-    return ingest_world_countries(path)
-
-
 def _trade(path: Path) -> pd.DataFrame:
-    from analysis.ingest.trade import with_new_comtrade
-
     return with_new_comtrade(datasets.load("china_russia_trade"), path,
                              paths.DATA / datasets.resource("customs_press_figures")["path"])
 
@@ -94,8 +75,6 @@ def _comtrade_fetch(address: str, folder: Path, timeout: float, progress: bool, 
                     key: str, first_year: int = 2017) -> Path:
     """One API request per year (twelve months each), from ``first_year`` to last year; the
     answers become one monthly table, which is the file checked and derived."""
-    from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
-
     answers = []
     for year in range(first_year, date.today().year):
         months = ",".join(f"{year}{m:02d}" for m in range(1, 13))
@@ -109,12 +88,11 @@ def _comtrade_fetch(address: str, folder: Path, timeout: float, progress: bool, 
 
 
 UPSTREAMS = {
-    "military_expenditure": Upstream("military_expenditure", _milex, "SIPRI's milex workbook (.xlsx)"),
-    "wdi_military_expenditure": Upstream("wdi_military_expenditure", _wdi, "the World Bank API's JSON (v2)",
-                                         vintage=_wdi_vintage),
-    "world_countries": Upstream("world_countries", _countries, "Natural Earth Admin 0 countries (GeoJSON)"),
+    "military_expenditure": Upstream(ingest_military_expenditure, "SIPRI's milex workbook (.xlsx)"),
+    "wdi_military_expenditure": Upstream(from_api_json, "the World Bank API's JSON (v2)", vintage=_wdi_vintage),
+    "world_countries": Upstream(ingest_world_countries, "Natural Earth Admin 0 countries (GeoJSON)"),
     "china_russia_trade": Upstream(
-        "china_russia_trade", _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
+        _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
         key="COMTRADE_API_KEY",
         key_help="register at https://comtradeplus.un.org (a free subscription key exists), then set it in the "
                  "environment: export COMTRADE_API_KEY=<your key>. The IMF rows are kept as they are (the IMF "
@@ -183,20 +161,6 @@ def check_pin(file: Path, pinned: str | None, url: str) -> str:
 
 # --------------------------------------------------------------------------------------
 # Staging: data/ copied, the new tables written and checked there, then moved into data/
-
-
-@contextlib.contextmanager
-def data_at(folder: Path):
-    """Point the package at another copy of ``data/`` for the duration (the registries too)."""
-    names = ("DATA", "DESCRIPTOR", "CLAIMS", "ASSESSMENTS", "RECOMMENDATIONS")
-    saved = {n: getattr(paths, n) for n in names}
-    for n in names:
-        setattr(paths, n, folder / saved[n].relative_to(saved["DATA"]) if n != "DATA" else folder)
-    try:
-        yield
-    finally:
-        for n, v in saved.items():
-            setattr(paths, n, v)
 
 
 def _record_file(descriptor: Path, dataset: str, address: str, sha: str, retrieved: str,
@@ -318,9 +282,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
             shutil.copytree(paths.DATA, staging / "data")
             before_tables = {n: datasets.load(n) for n in names}
             before = _verdicts()
-            with data_at(staging / "data"):
-                from analysis import ingest
-
+            with paths.data_at(staging / "data"):
                 for name, (file, url, address, sha) in fetched.items():
                     try:
                         table = UPSTREAMS[name].derive(file)

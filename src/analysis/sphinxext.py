@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 
@@ -46,21 +45,14 @@ def web_address(configured: str | None) -> str | None:
     return url if url.startswith(("https://", "http://")) else None
 
 
-def _pending() -> list[str]:
-    try:
-        return json.loads((paths.BUILD / ".pages-to-reread.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return []
-
-
 def outdated(app, env, added, changed, removed) -> list[str]:
     """Pages to read again: those executed again, and every page when the commit changed.
 
     When only a file of ``_static/`` changed, Sphinx finds nothing to write and would not
     copy it: the root page is then written again, which copies the static files."""
-    from analysis.build import fingerprint
+    from analysis.build import fingerprint, pages_to_reread
 
-    again = [d for d in _pending() if d in env.found_docs]
+    again = [d for d in pages_to_reread() if d in env.found_docs]
     built_from = commit()
     if getattr(env, "analysis_commit", None) != built_from:
         env.analysis_commit = built_from

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
@@ -65,20 +66,15 @@ def run(chapter: str, values: dict, name: str = "variant", page: bool = True, pr
     folder.mkdir(parents=True)
     notebook = folder / source.name
     env = {"ANALYSIS_FIGURES_DIR": str(folder / "_build" / "figures"), "ANALYSIS_PAGE_ROOT": str(folder)}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)  # the kernel inherits them: charts go to the variant's folder
-    try:
+    with mock.patch.dict(os.environ, env):  # the kernel inherits them: charts go to the variant's folder
         papermill.execute_notebook(str(source), str(notebook), parameters=values, cwd=str(paths.CHAPTERS),
                                    progress_bar=progress, kernel_name="python3")
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
     return build_page(notebook) if page else notebook
 
 
 def build_page(notebook: Path) -> Path:
     """One HTML page for an executed notebook, with the book's theme and settings, not executed again."""
-    from analysis.build import _jupyter_book
+    from analysis.build import jupyter_book_command
 
     folder = notebook.parent
     config = yaml.safe_load((paths.ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -86,7 +82,7 @@ def build_page(notebook: Path) -> Path:
     config["only_build_toc_files"] = False
     config["title"] = f"{config['title']}: variant {folder.name}"
     (folder / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    cmd = [_jupyter_book(), "build", str(notebook), "--config", str(folder / "_config.yml"), "--quiet"]
+    cmd = [jupyter_book_command(), "build", str(notebook), "--config", str(folder / "_config.yml"), "--quiet"]
     result = subprocess.run(cmd, cwd=folder, capture_output=True, text=True)
     built = folder / "_build" / "_page" / notebook.stem / "html"
     if result.returncode != 0 or not (built / "index.html").exists():
