@@ -7,6 +7,7 @@ estimate colours) kept; see tests/fixtures/upstream/README.md.
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import re
@@ -27,6 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "upstream"
 WORKBOOK = "www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx"
 COMTRADE = "comtradeapi.un.org/data/v1/get/C/M/HS"
 KEY = "a-test-key"
+VETO_PAGE = "www.un.org/depts/dhl/resguide/scact_veto_table_en.htm"
+SIPRI_REGISTER = "atbackend.sipri.org/api/p/trades/trade-register-csv/answer.json"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -46,6 +49,18 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         year = parse_qs(parts.query)["period"][0][:4]
         answer = Path(self.translate_path(parts.path)) / f"{year}.json"
         body = answer.read_bytes() if answer.exists() else b'{"elapsedTime":"0 secs","count":0,"data":[],"error":""}'
+        self._answer(body)
+
+    def do_POST(self):
+        """SIPRI's register backend: a JSON query with a delivery-year filter, or 400."""
+        query = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        fields = {f["field"]: f for f in query.get("filters", [])}
+        if "Delivery year" not in fields or not str(fields["Delivery year"]["value1"]).isdigit():
+            self.send_error(400, "no delivery years asked for")
+            return
+        self._answer((Path(self.translate_path(self.path)) / "answer.json").read_bytes())
+
+    def _answer(self, body: bytes):
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -214,8 +229,8 @@ def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy):
 def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their_last_date(data_copy):
     with pytest.raises(refresh.RefreshError, match="joint_exercises cannot be refreshed automatically: compiled by hand"):
         refresh.refresh(["joint_exercises"])
-    with pytest.raises(refresh.RefreshError, match="arms_transfers cannot be refreshed.*form"):
-        refresh.refresh(["arms_transfers"])
+    with pytest.raises(refresh.RefreshError, match="trade_partner_shares cannot be refreshed.*IMF"):
+        refresh.refresh(["trade_partner_shares"])
     text = refresh.listing()
     contacts = datasets.load("xi_putin_contacts")
     assert f"xi_putin_contacts: last row dated {contacts['date_start'].max()}" in text
@@ -223,9 +238,83 @@ def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their
         assert f"  {name}: last row dated" in text
     assert set(refresh.hand_compiled()) >= {"joint_exercises", "xi_putin_contacts", "organisation_membership"}
     assert set(refresh.UPSTREAMS) == {"military_expenditure", "wdi_military_expenditure", "world_countries",
-                                      "china_russia_trade"}
+                                      "china_russia_trade", "arms_transfers", "unsc_vetoes"}
     every = set(refresh.UPSTREAMS) | set(refresh.BY_HAND_DOWNLOAD) | set(refresh.hand_compiled())
     assert every == set(datasets.names()), "every dataset is either downloaded, downloaded by hand or compiled"
+
+
+def _edit_register(answer: Path, edit) -> None:
+    """Change the CSV inside SIPRI's base64 JSON answer, as a new export would."""
+    text = base64.b64decode(json.loads(answer.read_text(encoding="utf-8"))["bytes"]).decode("utf-8")
+    answer.write_text(json.dumps({"bytes": base64.b64encode(edit(text).encode("utf-8")).decode("ascii")}), encoding="utf-8")
+
+
+def test_sipri_register_replaces_the_years_it_covers_and_a_revision_moves_c24(data_copy, upstream):
+    """The fixture holds deliveries 2021-2023 to China and from Russia (SIPRI's export of 3 January
+    2025): the same exact sums as the table, so nothing moves until a value is revised."""
+    served, url = upstream
+    before = datasets.load("arms_transfers")
+    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10)
+    assert "arms_transfers: 178 → 178 rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load("arms_transfers").equals(before)
+    assert datasets.resource("arms_transfers")["sources"][0]["vintage"] == "2025-01-03"  # the register's own date
+    # every export carries a new 'Data generated' time: that alone is not a new release
+    _edit_register(served / SIPRI_REGISTER, lambda t: t.replace("3 Jan 2025 9:16:02 PM", "4 Jan 2025 8:00:00 AM"))
+    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10)
+    assert "register: 2025-01-03 → 2025-01-04" in text
+    # a revised Russian delivery to China in 2023: 1,000 m TIV more
+    def revise(t):
+        lines = t.splitlines(keepends=True)
+        i = next(i for i, l in enumerate(lines) if l.split(",")[1:3] == ["Russia", "China"] and ",2023," in l)
+        cells = lines[i].rstrip("\n").split(",")
+        cells[15] = str(float(cells[15]) + 1000)
+        lines[i] = ",".join(cells) + "\n"
+        return "".join(lines)
+    _edit_register(served / SIPRI_REGISTER, revise)
+    with pytest.raises(refresh.RefreshError, match="not the one the last refresh took"):
+        refresh.refresh(["arms_transfers"], mirror=url, timeout=10)
+    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10, accept_new_release=True)
+    assert "0 added, 0 removed, 3 changed" in text  # Russia → China, all → China and Russia → all, 2023
+    assert re.search(r"2023 RUS CHN  tiv_m: [\d.]+ → [\d.]+", text)
+    assert re.search(r"C24 .*→", text), text
+    rus_chn = datasets.load("arms_transfers").set_index(["year", "supplier", "recipient"])["tiv_m"]
+    assert rus_chn[(2023, "RUS", "CHN")] == pytest.approx(before.set_index(["year", "supplier", "recipient"])
+                                                          ["tiv_m"][(2023, "RUS", "CHN")] + 1000)
+
+
+def _add_veto_row(page: Path, cells: str) -> None:
+    """A new veto on the library's page, which lists the newest first."""
+    text = page.read_text(encoding="utf-8")
+    first = text.index('    <tr valign="top">')
+    page.write_text(text[:first] + f'    <tr valign="top">{cells}</tr>\n' + text[first:], encoding="utf-8")
+
+
+def test_the_library_page_replaces_the_log_rows_it_now_covers_keeping_china_s_vote(data_copy, upstream):
+    served, url = upstream
+    before = datasets.load("unsc_vetoes")
+    text = refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10)
+    assert "unsc_vetoes: 233 → 233 rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load("unsc_vetoes").equals(before)
+    # the library lists the veto of 30 September 2022, which the table had from the evidence log
+    _add_veto_row(served / VETO_PAGE, '<td>30 September 2022</td><td><a href="https://undocs.org/S/2022/720">'
+                  'S/2022/720</a></td><td><a href="https://undocs.org/S/PV.9143">S/PV.9143</a></td>'
+                  '<td>Letter dated 28 February 2014 from the Permanent Representative of Ukraine</td>'
+                  '<td>Russian Federation</td>')
+    text = refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10, accept_new_release=True)
+    assert "233 → 233 rows; 0 added, 0 removed, 1 changed" in text
+    row = datasets.load("unsc_vetoes").set_index("date").loc["2022-09-30"]
+    assert (row["source"], row["symbol_checked"], row["vetoing"]) == ("un_library", "yes", "RUS")
+    assert (row["vote"], row["china_vote"]) == ("10-1-4", "abstain")  # what the log recorded is kept
+
+
+def test_a_page_row_naming_no_permanent_member_is_refused_naming_the_row(data_copy, upstream):
+    served, url = upstream
+    _add_veto_row(served / VETO_PAGE, "<td>1 October 2022</td><td>S/2022/999</td><td></td><td>Test</td><td>Germany</td>")
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match=r"scact_veto_table_en.htm, table row 1: column 'members': "
+                                                   r"unknown permanent member\(s\) \['Germany'\]"):
+        refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10)
+    assert _digest(data_copy) == digest
 
 
 def test_table_diff_counts_added_removed_and_changed_rows():

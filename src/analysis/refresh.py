@@ -23,6 +23,8 @@ file address (a download form, a subscription database) are named with what to d
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -39,7 +41,9 @@ import pandas as pd
 from analysis import datasets, ingest, paths
 from analysis.ingest import ingest_military_expenditure, ingest_world_countries
 from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
+from analysis.ingest.sipri_arms import register_generated, with_new_register
 from analysis.ingest.trade import with_new_comtrade
+from analysis.ingest.un import with_library_page
 from analysis.ingest.world_bank import from_api_json
 
 MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
@@ -60,6 +64,7 @@ class Upstream:
     fetch: Callable[..., Path] | None = None  # several requests instead of one file (see _comtrade_fetch)
     key: str | None = None  # environment variable holding an API key, when the producer wants one
     key_help: str = ""
+    pinned: Callable[[Path], bytes] | None = None  # the part of the file the sha256 covers, when not all of it
 
 
 def _wdi_vintage(path: Path) -> str:
@@ -87,10 +92,51 @@ def _comtrade_fetch(address: str, folder: Path, timeout: float, progress: bool, 
     return monthly
 
 
+SIPRI_FIRST_YEAR = 1990
+
+
+def _sipri_register_fetch(address: str, folder: Path, timeout: float, progress: bool, mirror: str | None,
+                          key: str | None) -> Path:
+    """SIPRI's trade register by delivery year, every supplier and recipient, 1990 to last year.
+
+    The database's web form (armstransfers.sipri.org) sends this request to its backend; the
+    answer is JSON whose ``bytes`` hold the register's CSV export, base64-encoded, preamble
+    included. The request's layout is not documented by SIPRI: it is the one the R package
+    Rat.db sends and records in its tests, and a change at SIPRI shows up here as a clear error.
+    """
+    last = date.today().year - 1
+    body = {"filters": [
+        {"field": "Delivery year", "condition": "contains", "value1": SIPRI_FIRST_YEAR, "value2": last, "listData": []},
+        {"field": "Order year", "condition": "contains", "value1": 0, "value2": last, "listData": []},
+        {"field": "opendeals", "condition": "", "value1": "", "value2": "", "listData": []},
+        {"field": "exportOption", "condition": "", "value1": "", "value2": "", "listData": []},
+    ], "logic": "AND"}
+    answer = post(mirrored(address, mirror), folder / "trade_register.json", body, timeout)
+    register = folder / "trade_register.csv"
+    try:
+        register.write_bytes(base64.b64decode(json.loads(answer.read_text(encoding="utf-8"))["bytes"], validate=True))
+    except (ValueError, KeyError, TypeError) as err:
+        raise RefreshError(f"{address}: the answer is not SIPRI's JSON with a base64 'bytes' field "
+                           f"({type(err).__name__}: {err})") from err
+    return register
+
+
+def _without_generated_line(path: Path) -> bytes:
+    """A SIPRI export without its 'Data generated: …' line, which changes with every export."""
+    return re.sub(rb"Data generated:[^\n]*\n", b"", path.read_bytes())
+
+
 UPSTREAMS = {
     "military_expenditure": Upstream(ingest_military_expenditure, "SIPRI's milex workbook (.xlsx)"),
     "wdi_military_expenditure": Upstream(from_api_json, "the World Bank API's JSON (v2)", vintage=_wdi_vintage),
     "world_countries": Upstream(ingest_world_countries, "Natural Earth Admin 0 countries (GeoJSON)"),
+    "arms_transfers": Upstream(
+        lambda register: with_new_register(datasets.load("arms_transfers"), register),
+        "SIPRI's trade register by delivery year (CSV in base64 JSON)", vintage=register_generated,
+        fetch=_sipri_register_fetch, pinned=_without_generated_line),
+    "unsc_vetoes": Upstream(
+        lambda page: with_library_page(datasets.load("unsc_vetoes"), page),
+        "the UN library's veto table page (HTML)", vintage=lambda page: date.today().isoformat()),
     "china_russia_trade": Upstream(
         _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
         key="COMTRADE_API_KEY",
@@ -101,8 +147,6 @@ UPSTREAMS = {
 
 # Producers without a stable file address: what the reader does instead.
 BY_HAND_DOWNLOAD = {
-    "arms_transfers": "SIPRI's trade registers come from a form (armstrade.sipri.org): export them, then "
-                      "`python -m analysis ingest arms_transfers --help`.",
     "trade_partner_shares": "IMF DOTS workbooks of China and Russia, from the IMF data portal; then "
                             "`python -m analysis ingest trade_partner_shares --help`.",
     "china_russia_trade_by_section": "CEPII BACI yearly files (large archives, free registration); then "
@@ -111,9 +155,6 @@ BY_HAND_DOWNLOAD = {
                                   "`python -m analysis ingest china_russia_mineral_fuels --help`.",
     "china_ofdi_russia": "MOFCOM's series comes through CEIC (subscription) and UNCTADstat's bulk file; then "
                          "`python -m analysis ingest china_ofdi_russia --help`.",
-    "unsc_vetoes": "the UN library's veto list (a web page; the UN's own CSV, psdata.un.org, was not at hand to "
-                   "write a reader for), and later vetoes from the Council's records; then "
-                   "`python -m analysis ingest unsc_vetoes --help`.",
     "unga_agreement": "Voeten's roll calls (Harvard Dataverse, R data files); then "
                       "`python -m analysis ingest unga_agreement --help`.",
 }
@@ -148,9 +189,26 @@ def download(url: str, folder: Path, timeout: float, progress: bool = False, hea
         raise RefreshError(f"{url}: download failed: {err}") from err
 
 
-def check_pin(file: Path, pinned: str | None, url: str) -> str:
-    """The file's sha256, after checking it against the one the last refresh recorded."""
-    sha = datasets.sha256(file)
+def post(url: str, target: Path, body: dict, timeout: float) -> Path:
+    """POST ``body`` as JSON to ``url``; the answer is written to ``target`` only when whole."""
+    import requests
+
+    try:
+        answer = requests.post(url, json=body, timeout=timeout)
+        answer.raise_for_status()
+    except requests.exceptions.Timeout as err:
+        raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
+    except requests.exceptions.RequestException as err:
+        raise RefreshError(f"{url}: download failed: {err}") from err
+    partial = target.with_suffix(".part")
+    partial.write_bytes(answer.content)
+    partial.replace(target)
+    return target
+
+
+def check_pin(file: Path, pinned: str | None, url: str, part: Callable[[Path], bytes] | None = None) -> str:
+    """The file's sha256 (of ``part`` of it, when given), checked against the one the last refresh recorded."""
+    sha = hashlib.sha256(part(file)).hexdigest() if part else datasets.sha256(file)
     if pinned and sha != pinned:
         raise RefreshError(
             f"{url}: the file is not the one the last refresh took (sha256 {pinned[:12]}…, now {sha[:12]}…). "
@@ -275,7 +333,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
             file = (up.fetch(source["file"], folder, timeout, progress, mirror, key) if up.fetch
                     else download(url, folder, timeout, progress))
             pin = None if accept_new_release else source.get("file_sha256")
-            fetched[name] = (file, url, source["file"], check_pin(file, pin, url))
+            fetched[name] = (file, url, source["file"], check_pin(file, pin, url, up.pinned))
         # the new tables, written and checked in a staging copy of data/ on the same file system
         staging = Path(tempfile.mkdtemp(prefix=".refresh-", dir=paths.DATA.parent))
         try:

@@ -56,7 +56,7 @@ def _table(path: Path, first_column: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO("".join(lines[start:])))
 
 
-def _generated(preamble_or_csv: Path) -> str:
+def register_generated(preamble_or_csv: Path) -> str:
     """The 'Data generated: …' date SIPRI writes in a register's preamble, as YYYY-MM-DD."""
     text = _text(preamble_or_csv)
     m = re.search(r"Data generated:\s*(\d{1,2}) (\w{3}) (\d{4})", text)
@@ -121,13 +121,42 @@ def ingest_arms_transfers(per_year: Path | str, per_deal: Path | str,
     last_year = int(deals["year"].max())
     approx_years = [y for y in range(first_year, last_year + 1) if y not in exact_years]
 
-    a = _yearly(exact, exact_years).assign(basis="exact", register=_generated(per_year_preamble or per_year))
-    b = _yearly(deals, approx_years).assign(basis="approximate", register=_generated(per_deal_preamble or per_deal))
+    a = _yearly(exact, exact_years).assign(basis="exact", register=register_generated(per_year_preamble or per_year))
+    b = _yearly(deals, approx_years).assign(basis="approximate", register=register_generated(per_deal_preamble or per_deal))
     parts = [a, b]
     if full_register is not None:
         full = _per_deal_spread(Path(full_register))
         if not (full["supplier"] != "Russia").any() or not full["recipient"].isin(RUSSIA).any():
             raise ValueError(f"{full_register}: not a complete register (it needs every supplier, Russia among the recipients)")
         years = range(first_year, int(full["year"].max()) + 1)
-        parts.append(_yearly(full, years, FULL_REGISTER_FLOWS).assign(basis="approximate", register=_generated(full_register)))
+        parts.append(_yearly(full, years, FULL_REGISTER_FLOWS).assign(basis="approximate", register=register_generated(full_register)))
     return pd.concat(parts).sort_values(["supplier", "recipient", "year"], ignore_index=True)
+
+
+def _year_range(register: Path) -> tuple[int, int]:
+    """The delivery years a register was exported for, from its preamble ('year range '2000' to '2001'')."""
+    m = re.search(r"year range '(\d{4})' to '(\d{4})'", _text(register))
+    if not m:
+        raise ValueError(f"{register}: no \"year range 'YYYY' to 'YYYY'\" line in the preamble")
+    return int(m.group(1)), int(m.group(2))
+
+
+def with_new_register(table: pd.DataFrame, register: Path | str) -> pd.DataFrame:
+    """``table`` with the years a new per-delivery-year register covers replaced by its exact sums.
+
+    This is the register SIPRI's database exports for a range of delivery years (every supplier
+    and recipient, or a filtered one). The years it covers are those of its preamble, up to
+    the last delivery year in it. China → Russia and Russia's imports are taken from it only
+    when Russia is among its recipients (a register filtered to China's imports and Russia's
+    exports cannot give them); the rows it cannot give are kept as they were.
+    """
+    register = Path(register)
+    exact = _per_year(register)
+    first, last = _year_range(register)
+    years = range(first, min(last, int(exact["year"].max())) + 1)
+    flows = FLOWS + (FULL_REGISTER_FLOWS if exact["recipient"].isin(RUSSIA).any() else [])
+    new = _yearly(exact, years, flows).assign(basis="exact", register=register_generated(register))
+    key = ["year", "supplier", "recipient"]
+    old = table.astype({"register": str})
+    old = old[~old.set_index(key).index.isin(new.set_index(key).index)]
+    return pd.concat([old, new]).sort_values(["supplier", "recipient", "year"], ignore_index=True)

@@ -2,7 +2,8 @@
 
 - ``unsc_vetoes``: the Dag Hammarskjöld Library's veto list (as scraped to a CSV with one
   column per permanent member, to September 2022) merged with the book's evidence log of
-  later vetoes (one row per vetoed text, vetoing members named, an address per row).
+  later vetoes (one row per vetoed text, vetoing members named, an address per row);
+  ``with_library_page`` reads the library's own table page (HTML) when it is refreshed.
 - ``unga_agreement``: yearly voting agreement between China, Russia and the United States in
   the General Assembly, from Erik Voeten's roll-call data (``un_votes.csv`` and
   ``un_roll_calls.csv``, as published in the R package ``unvotes``).
@@ -10,12 +11,14 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 
 P5 = {"China": "CHN", "France": "FRA", "Russia": "RUS", "USSR": "RUS", "USA": "USA", "UK": "GBR",
-      "United States": "USA", "United Kingdom": "GBR"}
+      "United States": "USA", "United Kingdom": "GBR", "Russian Federation": "RUS"}
 LIBRARY = "https://research.un.org/en/docs/sc/quick/veto"
 
 
@@ -55,6 +58,105 @@ def _log(path: Path) -> pd.DataFrame:
                            & ~d["symbol_source"].str.contains("not seen", case=False)).map({True: "yes", False: "no"}).where(found, "no"),
         "source": "evidence_log", "address": d["evidence_urls"].str.split(" ; ").str[0].str.strip(),
     })
+
+
+class _Rows(HTMLParser):
+    """The rows of an HTML page's tables as lists of cell texts; a <br> becomes a line break."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._header = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._row, self._header = [], False
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell, self._header = [], self._header or tag == "th"
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if not self._header:
+                self.rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _page_date(text: str, where: str) -> str:
+    """'16 February 1946' (or a meeting over two days, '29-30 May 1986': its first day) as YYYY-MM-DD."""
+    m = re.fullmatch(r"(\d{1,2})(?:\s*-\s*\d{1,2})?\s+([A-Za-z]+)\.?,?\s+(\d{4})", _one_line(text))
+    if not m:
+        raise ValueError(f"{where}: date {text!r} is not 'D Month YYYY'")
+    day, month, year = m.groups()
+    for fmt in ("%d %B %Y", "%d %b %Y"):
+        try:
+            return pd.to_datetime(f"{day} {month} {year}", format=fmt).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    raise ValueError(f"{where}: date {text!r} has an unknown month")
+
+
+def library_page(path: Path | str) -> pd.DataFrame:
+    """The library's veto table page (scact_veto_table_en.htm): one row per five-cell table row
+    (date, draft, meeting record, agenda item, members casting the negative vote, one per line)."""
+    path = Path(path)
+    parser = _Rows()
+    parser.feed(path.read_bytes().decode("utf-8", errors="replace"))
+    rows = [r for r in parser.rows if len(r) == 5 and re.search(r"\d{4}", r[0])]
+    if not rows:
+        raise ValueError(f"{path}: no veto rows (five cells: date, draft, record, agenda item, members)")
+    out = []
+    for n, (when, draft, _record, agenda, members) in enumerate(rows, start=1):
+        where = f"{path}, table row {n}"
+        names = [_one_line(m) for m in members.splitlines() if _one_line(m)]
+        unknown = [m for m in names if m not in P5]
+        if unknown or not names:
+            raise ValueError(f"{where}: column 'members': unknown permanent member(s) {unknown or names}")
+        out.append({
+            "date": _page_date(when, f"{where}: column 'date'"),
+            "draft": _one_line(draft),
+            "subject": _one_line(agenda), "vetoing": ";".join(sorted({P5[m] for m in names})),
+            "vote": "", "china_vote": "", "symbol_checked": "yes", "source": "un_library", "address": LIBRARY,
+        })
+    page = pd.DataFrame(out)
+    if page["date"].iloc[0] > page["date"].iloc[-1]:  # the library lists the newest first
+        page = page.iloc[::-1].reset_index(drop=True)
+    return page
+
+
+def with_library_page(table: pd.DataFrame, page: Path | str) -> pd.DataFrame:
+    """``table`` with its library rows replaced by the library's current table page.
+
+    Rows of the evidence log dated after the page's last row are kept; those the page now
+    covers give way to the library's row, keeping the vote and China's vote the log recorded
+    when one library row has the same date and vetoing members.
+    """
+    lib = library_page(page)
+    old = table.astype("string").fillna("").drop(columns="id")
+    log = old[old["source"] == "evidence_log"]
+    covered = log[log["date"] <= lib["date"].max()]
+    for _, row in covered.iterrows():
+        same = lib.index[(lib["date"] == row["date"]) & (lib["vetoing"] == row["vetoing"])]
+        if len(same) == 1:
+            lib.loc[same, ["vote", "china_vote"]] = [row["vote"], row["china_vote"]]
+    out = pd.concat([lib, log[log["date"] > lib["date"].max()]], ignore_index=True)
+    out = out.sort_values(["date", "draft"], ignore_index=True, kind="stable")
+    out.insert(0, "id", range(1, len(out) + 1))
+    return out
 
 
 def ingest_unsc_vetoes(library_csv: Path | str, evidence_csv: Path | str) -> pd.DataFrame:
