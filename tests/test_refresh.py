@@ -29,6 +29,7 @@ WORKBOOK = "www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx"
 COMTRADE = "comtradeapi.un.org/data/v1/get/C/M/HS"
 KEY = "a-test-key"
 VETO_PAGE = "www.un.org/depts/dhl/resguide/scact_veto_table_en.htm"
+UN_LIBRARY_FILES = "digitallibrary.un.org/api/v1/file"
 SIPRI_REGISTER = "atbackend.sipri.org/api/p/trades/trade-register-csv/answer.json"
 
 
@@ -124,9 +125,9 @@ def test_the_command_line_says_what_cannot_be_refreshed_and_leaves_data_alone(da
     from analysis import cli
 
     digest = _digest(data_copy)
-    assert cli.main(["refresh", "unga_agreement"]) == 1
+    assert cli.main(["refresh", "trade_partner_shares"]) == 1
     err = capsys.readouterr().err
-    assert "unga_agreement cannot be refreshed automatically" in err and "data/ is unchanged" in err
+    assert "trade_partner_shares cannot be refreshed automatically" in err and "data/ is unchanged" in err
     assert _digest(data_copy) == digest
 
 
@@ -238,7 +239,7 @@ def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their
         assert f"  {name}: last row dated" in text
     assert set(refresh.hand_compiled()) >= {"joint_exercises", "xi_putin_contacts", "organisation_membership"}
     assert set(refresh.UPSTREAMS) == {"military_expenditure", "wdi_military_expenditure", "world_countries",
-                                      "china_russia_trade", "arms_transfers", "unsc_vetoes"}
+                                      "china_russia_trade", "arms_transfers", "unsc_vetoes", "unga_agreement"}
     every = set(refresh.UPSTREAMS) | set(refresh.BY_HAND_DOWNLOAD) | set(refresh.hand_compiled())
     assert every == set(datasets.names()), "every dataset is either downloaded, downloaded by hand or compiled"
 
@@ -314,6 +315,36 @@ def test_a_page_row_naming_no_permanent_member_is_refused_naming_the_row(data_co
     with pytest.raises(refresh.RefreshError, match=r"scact_veto_table_en.htm, table row 1: column 'members': "
                                                    r"unknown permanent member\(s\) \['Germany'\]"):
         refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10)
+    assert _digest(data_copy) == digest
+
+
+def test_the_un_library_s_votes_continue_the_series_after_voeten_s_last_year(data_copy, upstream):
+    """The fixture holds Voeten's roll calls of November 2019 - January 2020 in the library's
+    layout: with the table's Voeten years ending in 2018, the library's 2019 comes in with the
+    same shares Voeten's data give (January 2020 has too few roll calls to count)."""
+    from analysis import ingest
+
+    full = datasets.load("unga_agreement")
+    assert "Hammarskjold" not in datasets.citation("unga_agreement")  # no row from the library yet: not cited
+    ingest.write("unga_agreement", full[full["year"] < 2019])
+    text = refresh.refresh(["unga_agreement"], mirror=upstream[1], timeout=10)
+    assert f"unga_agreement: {len(full) - 3} → {len(full)} rows; 3 added, 0 removed, 0 changed" in text
+    after = datasets.load("unga_agreement")
+    new = after[after["year"] == 2019].set_index("pair")
+    assert set(new["source"]) == {"un_library"}
+    old = full[full["year"] == 2019].set_index("pair")
+    assert new["roll_calls"].equals(old["roll_calls"]) and new["agreement_pct"].equals(old["agreement_pct"])
+    source = datasets.resource("unga_agreement")["sources"][1]
+    assert source["vintage"] == "2020-01-14"  # the newest file of the record, by the date in its name
+    assert "pending" not in source and "UN Dag Hammarskjold Library" in datasets.citation("unga_agreement")
+
+
+def test_a_record_without_a_voting_file_is_a_clear_error(data_copy, upstream):
+    served, url = upstream
+    (served / UN_LIBRARY_FILES).write_text('[{"name": "readme", "url": "https://example.org/r.txt", "format": ".txt"}]')
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match=r"record lists no \*_ga_voting.csv file"):
+        refresh.refresh(["unga_agreement"], mirror=url, timeout=10)
     assert _digest(data_copy) == digest
 
 

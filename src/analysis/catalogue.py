@@ -9,7 +9,8 @@ def _sources(res: dict) -> str:
     lines = []
     for s in res.get("sources", []):
         bits = [f"**{s['title']}**", s.get("producer"), f"vintage {s['vintage']}" if s.get("vintage") else None,
-                s.get("kind"), f"<{s['path']}>" if s.get("path") else None]
+                s.get("kind"), f"<{s['path']}>" if s.get("path") else None,
+                " ".join(str(s["note"]).split()) if s.get("note") else None]
         lines.append("- " + "; ".join(b for b in bits if b))
     return "\n".join(lines)
 

@@ -109,8 +109,9 @@ def file_of(name: str) -> Path:
 
 
 def citation(name: str) -> str:
-    """A one-line source for charts: the titles of the dataset's sources, joined."""
-    sources = resource(name).get("sources", [])
+    """A one-line source for charts: the titles of the dataset's sources, joined (a ``pending``
+    source, one that ``refresh`` can take but no row comes from yet, is left out)."""
+    sources = [s for s in resource(name).get("sources", []) if not s.get("pending")]
     return "Source: " + "; ".join(s["title"] for s in sources) + "."
 
 

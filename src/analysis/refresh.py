@@ -4,7 +4,9 @@ For each dataset whose producer publishes a file at a stable address, ``refresh`
 
 1. downloads the file named in the descriptor (the ``file`` of the table's source in
    ``data/datapackage.yaml``; for UN Comtrade, one API request per year, with the key from
-   ``COMTRADE_API_KEY``) with pooch, with a bounded time-out, and checks it against the sha256
+   ``COMTRADE_API_KEY``; for SIPRI's arms-transfer register, one POST to the database's
+   backend; for the UN library's voting data, the newest file its file list names) with a
+   bounded time-out, and checks it against the sha256
    recorded by the last refresh (``file_sha256``): a different file at the same address is
    refused until the reader accepts it as a new release (``--accept-new-release``);
 2. re-derives the curated table with the same ingest code as ``python -m analysis ingest``,
@@ -43,7 +45,7 @@ from analysis.ingest import ingest_military_expenditure, ingest_world_countries
 from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
 from analysis.ingest.sipri_arms import register_generated, with_new_register
 from analysis.ingest.trade import with_new_comtrade
-from analysis.ingest.un import with_library_page
+from analysis.ingest.un import with_library_page, with_un_library_votes
 from analysis.ingest.world_bank import from_api_json
 
 MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
@@ -121,6 +123,30 @@ def _sipri_register_fetch(address: str, folder: Path, timeout: float, progress: 
     return register
 
 
+UN_LIBRARY_FILE = re.compile(r"(\d{4})_(\d{1,2})_(\d{1,2})_ga_voting")
+
+
+def _un_library_fetch(address: str, folder: Path, timeout: float, progress: bool, mirror: str | None,
+                      key: str | None) -> Path:
+    """The newest General Assembly voting file of the UN library's record: its file list (the
+    Digital Library's API, ``[{"name", "url", "format"}, …]``) names the files by date,
+    ``2025_9_19_ga_voting.csv``; the newest is downloaded under its own name."""
+    listing = download(mirrored(address, mirror), folder, timeout, fname="files.json")
+    try:
+        files = [f for f in json.loads(listing.read_text(encoding="utf-8"))
+                 if UN_LIBRARY_FILE.fullmatch(f["name"]) and f["format"].lower() == ".csv"]
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise RefreshError(f"{address}: not the library's file list ({type(err).__name__}: {err})") from err
+    if not files:
+        raise RefreshError(f"{address}: the record lists no *_ga_voting.csv file")
+    newest = max(files, key=lambda f: tuple(int(x) for x in UN_LIBRARY_FILE.fullmatch(f["name"]).groups()))
+    return download(mirrored(newest["url"], mirror), folder, timeout, progress, fname=f"{newest['name']}.csv")
+
+
+def _un_library_vintage(path: Path) -> str:
+    return date(*(int(x) for x in UN_LIBRARY_FILE.match(path.stem).groups())).isoformat()
+
+
 def _without_generated_line(path: Path) -> bytes:
     """A SIPRI export without its 'Data generated: …' line, which changes with every export."""
     return re.sub(rb"Data generated:[^\n]*\n", b"", path.read_bytes())
@@ -137,6 +163,10 @@ UPSTREAMS = {
     "unsc_vetoes": Upstream(
         lambda page: with_library_page(datasets.load("unsc_vetoes"), page),
         "the UN library's veto table page (HTML)", vintage=lambda page: date.today().isoformat()),
+    "unga_agreement": Upstream(
+        lambda votes: with_un_library_votes(datasets.load("unga_agreement"), votes),
+        "the UN library's General Assembly voting data (CSV)", vintage=_un_library_vintage, source=1,
+        fetch=_un_library_fetch),
     "china_russia_trade": Upstream(
         _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
         key="COMTRADE_API_KEY",
@@ -155,8 +185,6 @@ BY_HAND_DOWNLOAD = {
                                   "`python -m analysis ingest china_russia_mineral_fuels --help`.",
     "china_ofdi_russia": "MOFCOM's series comes through CEIC (subscription) and UNCTADstat's bulk file; then "
                          "`python -m analysis ingest china_ofdi_russia --help`.",
-    "unga_agreement": "Voeten's roll calls (Harvard Dataverse, R data files); then "
-                      "`python -m analysis ingest unga_agreement --help`.",
 }
 
 
@@ -225,13 +253,13 @@ def _record_file(descriptor: Path, dataset: str, address: str, sha: str, retriev
                  vintage: str | None = None) -> None:
     """Write ``file_sha256`` and ``retrieved`` under the ``file: <address>`` line of ``dataset``
     (and its ``vintage``, when the file states one), editing lines in place so that the
-    descriptor's comments survive."""
+    descriptor's comments survive. A ``pending`` mark there goes: rows now come from the file."""
     lines = descriptor.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, l in enumerate(lines) if re.fullmatch(rf"\s*- name: {re.escape(dataset)}\s*", l))
     file_line = next(i for i in range(start + 1, len(lines)) if lines[i].strip() == f"file: {address}")
     indent = re.match(r"\s*", lines[file_line]).group(0)
     end = file_line + 1
-    while end < len(lines) and re.match(rf"{indent}(file_sha256|retrieved): ", lines[end]):
+    while end < len(lines) and re.match(rf"{indent}(file_sha256|retrieved|pending): ", lines[end]):
         end += 1
     lines[file_line + 1:end] = [f"{indent}file_sha256: {sha}\n", f'{indent}retrieved: "{retrieved}"\n']
     if vintage:

@@ -175,6 +175,20 @@ def ingest_unsc_vetoes(library_csv: Path | str, evidence_csv: Path | str) -> pd.
 PAIRS = {"CHN-RUS": ("CN", "RU"), "CHN-USA": ("CN", "US"), "RUS-USA": ("RU", "US")}
 
 
+def _agreement(wide: pd.DataFrame, first_year: int, min_roll_calls: int, source: str) -> pd.DataFrame:
+    """Yearly share of identical votes from one row per roll call (columns CN, RU, US: the vote
+    or missing; ``year``)."""
+    rows = []
+    for pair, (a, b) in PAIRS.items():
+        both = wide.dropna(subset=[a, b])
+        both = both[both["year"] >= first_year]
+        same = (both[a] == both[b]).groupby(both["year"]).agg(["sum", "count"])
+        for year, r in same[same["count"] >= min_roll_calls].iterrows():
+            rows.append((int(year), pair, int(r["count"]), round(100 * r["sum"] / r["count"], 3), source))
+    return (pd.DataFrame(rows, columns=["year", "pair", "roll_calls", "agreement_pct", "source"])
+            .sort_values(["pair", "year"], ignore_index=True))
+
+
 def ingest_unga_agreement(votes_csv: Path | str, roll_calls_csv: Path | str, first_year: int = 1971,
                           min_roll_calls: int = 10) -> pd.DataFrame:
     """Share of General Assembly roll calls on which two countries cast the same vote (yes, no
@@ -189,11 +203,46 @@ def ingest_unga_agreement(votes_csv: Path | str, roll_calls_csv: Path | str, fir
     wide = votes[votes["country_code"].isin(["CN", "RU", "US"])].pivot_table(
         index="rcid", columns="country_code", values="vote", aggfunc="first")
     wide = wide.join(calls.set_index("rcid")["year"], how="inner")
-    rows = []
-    for pair, (a, b) in PAIRS.items():
-        both = wide.dropna(subset=[a, b])
-        both = both[both["year"] >= first_year]
-        same = (both[a] == both[b]).groupby(both["year"]).agg(["sum", "count"])
-        for year, r in same[same["count"] >= min_roll_calls].iterrows():
-            rows.append((int(year), pair, int(r["count"]), round(100 * r["sum"] / r["count"], 3)))
-    return pd.DataFrame(rows, columns=["year", "pair", "roll_calls", "agreement_pct"]).sort_values(["pair", "year"], ignore_index=True)
+    return _agreement(wide, first_year, min_roll_calls, "voeten")
+
+
+UN_LIBRARY_VOTES = {"Y": "yes", "N": "no", "A": "abstain"}  # X (not voting) is no vote cast
+
+
+def agreement_from_un_library(voting_csv: Path | str, first_year: int = 1971, min_roll_calls: int = 10) -> pd.DataFrame:
+    """The same shares from the UN library's General Assembly Voting Data (``*_ga_voting.csv``:
+    one row per Member State and resolution adopted by recorded vote; ``ms_code`` ISO3,
+    ``ms_vote`` Y, N, A or X). The library's file holds adopted resolutions only (no failed
+    drafts, no separate votes on paragraphs), so its shares are not Voeten's for the same year.
+    Russia is matched by code or by name, since how the file codes the USSR was not seen."""
+    path = Path(voting_csv)
+    need = ["undl_id", "date", "ms_code", "ms_name", "ms_vote"]
+    head = pd.read_csv(path, nrows=0).columns
+    missing = [c for c in need if c not in head]
+    if missing:
+        raise ValueError(f"{path}: not the library's General Assembly voting data (missing columns {missing})")
+    v = pd.read_csv(path, usecols=need, dtype=str, keep_default_na=False)
+    name = v["ms_name"].str.upper()
+    russia = (v["ms_code"] == "RUS") | name.str.contains("RUSSIA|SOVIET|USSR")
+    v["who"] = ""
+    v.loc[v["ms_code"] == "CHN", "who"] = "CN"
+    v.loc[russia, "who"] = "RU"
+    v.loc[v["ms_code"] == "USA", "who"] = "US"
+    v["vote"] = v["ms_vote"].str.strip().str.upper().map(UN_LIBRARY_VOTES)
+    v = v[(v["who"] != "") & v["vote"].notna()]
+    dates = pd.to_datetime(v["date"], errors="coerce")
+    if dates.isna().any():
+        bad = v.index[dates.isna()][0]
+        raise ValueError(f"{path}: line {bad + 2}: column 'date': {v.at[bad, 'date']!r} is not a date")
+    v = v.assign(year=dates.dt.year)
+    wide = v.pivot_table(index="undl_id", columns="who", values="vote", aggfunc="first")
+    wide = wide.reindex(columns=["CN", "RU", "US"]).join(v.groupby("undl_id")["year"].first())
+    return _agreement(wide, first_year, min_roll_calls, "un_library")
+
+
+def with_un_library_votes(table: pd.DataFrame, voting_csv: Path | str) -> pd.DataFrame:
+    """``table`` (Voeten's years) continued with the library's shares for the years after them."""
+    voeten = table[table["source"] == "voeten"]
+    new = agreement_from_un_library(voting_csv)
+    new = new[new["year"] > int(voeten["year"].max())]
+    return pd.concat([voeten, new]).sort_values(["pair", "year"], ignore_index=True)
