@@ -212,7 +212,8 @@ def test_a_file_that_differs_from_the_recorded_one_is_refused_until_accepted(dat
     assert "RUS 2023 current_usd_m  value:" in text and "→ 1.0" in text
 
 
-def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy):
+@pytest.mark.parametrize("dataset", ["military_expenditure", "arms_transfers"])  # a GET, and SIPRI's POST
+def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy, dataset):
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen()  # accepts connections, never answers
@@ -220,7 +221,7 @@ def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy):
         digest = _digest(data_copy)
         start = time.monotonic()
         with pytest.raises(refresh.RefreshError, match=r"no answer within 1 s"):
-            refresh.refresh(["military_expenditure"], mirror=f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=1)
+            refresh.refresh([dataset], mirror=f"http://127.0.0.1:{silent.getsockname()[1]}", timeout=1)
         assert time.monotonic() - start < 30
         assert _digest(data_copy) == digest
     finally:

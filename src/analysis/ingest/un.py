@@ -141,19 +141,21 @@ def library_page(path: Path | str) -> pd.DataFrame:
 def with_library_page(table: pd.DataFrame, page: Path | str) -> pd.DataFrame:
     """``table`` with its library rows replaced by the library's current table page.
 
-    Rows of the evidence log dated after the page's last row are kept; those the page now
-    covers give way to the library's row, keeping the vote and China's vote the log recorded
-    when one library row has the same date and vetoing members.
+    A row of the evidence log gives way to the library's row when the page lists a veto on
+    the same date by the same members (the vote and China's vote the log recorded are kept
+    when there is one such row); every other log row is kept.
     """
     lib = library_page(page)
     old = table.astype("string").fillna("").drop(columns="id")
     log = old[old["source"] == "evidence_log"]
-    covered = log[log["date"] <= lib["date"].max()]
-    for _, row in covered.iterrows():
+    covered = []
+    for i, row in log.iterrows():
         same = lib.index[(lib["date"] == row["date"]) & (lib["vetoing"] == row["vetoing"])]
         if len(same) == 1:
             lib.loc[same, ["vote", "china_vote"]] = [row["vote"], row["china_vote"]]
-    out = pd.concat([lib, log[log["date"] > lib["date"].max()]], ignore_index=True)
+        if len(same):
+            covered.append(i)
+    out = pd.concat([lib, log.drop(index=covered)], ignore_index=True)
     out = out.sort_values(["date", "draft"], ignore_index=True, kind="stable")
     out.insert(0, "id", range(1, len(out) + 1))
     return out
