@@ -20,7 +20,8 @@ For each dataset whose producer publishes a file at a stable address, ``refresh`
 
 Tables compiled by hand from public pages cannot be downloaded: ``refresh --list`` names them
 with the date of their last row and the sources to check. Tables whose producer has no stable
-file address (a download form, a subscription database) are named with what to do instead.
+file address (IMF DOTS, CEPII BACI behind a registration, CEIC by subscription) are named with
+what to do instead.
 """
 
 from __future__ import annotations
