@@ -349,6 +349,29 @@ def test_a_record_without_a_voting_file_is_a_clear_error(data_copy, upstream):
     assert _digest(data_copy) == digest
 
 
+def test_a_file_downloaded_by_hand_goes_through_the_same_checks(data_copy, tmp_path, capsys):
+    """SIPRI's web form gives the register's CSV export: the same rows as the backend's answer."""
+    from analysis import cli
+
+    answer = json.loads((FIXTURES / SIPRI_REGISTER).read_text(encoding="utf-8"))
+    export = tmp_path / "trade-register.csv"
+    export.write_bytes(base64.b64decode(answer["bytes"]))
+    before = datasets.load("arms_transfers")
+    text = refresh.refresh(["arms_transfers"], from_file=export)
+    assert "arms_transfers: 178 → 178 rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load("arms_transfers").equals(before)
+    assert datasets.resource("arms_transfers")["sources"][0]["retrieved"] == time.strftime("%Y-%m-%d")
+    digest = _digest(data_copy)
+    assert cli.main(["refresh", "arms_transfers", "unsc_vetoes", "--from-file", str(export)]) == 1
+    assert "a file given by hand is for one dataset" in capsys.readouterr().err
+    assert cli.main(["refresh", "unsc_vetoes", "--from-file", str(tmp_path / "missing.htm")]) == 1
+    assert "missing.htm: no such file" in capsys.readouterr().err
+    assert cli.main(["refresh", "unsc_vetoes", "--from-file", str(export)]) == 1  # a register is not the page
+    assert "unsc_vetoes: the file from" in capsys.readouterr().err
+    assert "or --from-file: the UN library's veto table page (HTML)" in refresh.listing()
+    assert _digest(data_copy) == digest
+
+
 def test_table_diff_counts_added_removed_and_changed_rows():
     import pandas as pd
 

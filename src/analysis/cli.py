@@ -93,7 +93,7 @@ def _refresh(args) -> int:
     try:
         print(refresh.refresh(args.datasets, mirror=args.mirror, timeout=args.timeout,
                               accept_new_release=args.accept_new_release, dry_run=args.dry_run,
-                              progress=not args.quiet))
+                              progress=not args.quiet, from_file=args.from_file))
     except refresh.RefreshError as err:
         print(f"error: {err}\ndata/ is unchanged.", file=sys.stderr)
         return 1
@@ -236,6 +236,8 @@ def parser() -> argparse.ArgumentParser:
     rf.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a server (default 60)")
     rf.add_argument("--mirror", help="fetch host/path under this address instead (also ANALYSIS_UPSTREAM_MIRROR)")
     rf.add_argument("--quiet", action="store_true", help="no progress bar")
+    rf.add_argument("--from-file", type=Path, metavar="FILE",
+                    help="take this file, downloaded by hand, for the one dataset named (see --list for its format)")
     rf.set_defaults(func=_refresh)
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")

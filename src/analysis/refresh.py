@@ -159,7 +159,7 @@ UPSTREAMS = {
     "world_countries": Upstream(ingest_world_countries, "Natural Earth Admin 0 countries (GeoJSON)"),
     "arms_transfers": Upstream(
         lambda register: with_new_register(datasets.load("arms_transfers"), register),
-        "SIPRI's trade register by delivery year (CSV in base64 JSON)", vintage=register_generated,
+        "SIPRI's trade register by delivery year (its CSV export, preamble included)", vintage=register_generated,
         fetch=_sipri_register_fetch, pinned=_without_generated_line),
     "unsc_vetoes": Upstream(
         lambda page: with_library_page(datasets.load("unsc_vetoes"), page),
@@ -169,7 +169,8 @@ UPSTREAMS = {
         "the UN library's General Assembly voting data (CSV)", vintage=_un_library_vintage, source=1,
         fetch=_un_library_fetch),
     "china_russia_trade": Upstream(
-        _trade, "UN Comtrade API answers (JSON)", source=1, fetch=_comtrade_fetch,
+        _trade, "UN Comtrade monthly totals, China with Russia (CSV: date, cn_exports_to_ru_usd_bn, "
+                "cn_imports_from_ru_usd_bn)", source=1, fetch=_comtrade_fetch,
         key="COMTRADE_API_KEY",
         key_help="register at https://comtradeplus.un.org (a free subscription key exists), then set it in the "
                  "environment: export COMTRADE_API_KEY=<your key>. The IMF rows are kept as they are (the IMF "
@@ -233,6 +234,13 @@ def post(url: str, target: Path, body: dict, timeout: float) -> Path:
     partial.write_bytes(answer.content)
     partial.replace(target)
     return target
+
+
+def _local_copy(file: Path, folder: Path) -> Path:
+    """A file given by hand, copied under its own name (a name may carry the release date)."""
+    if not file.is_file():
+        raise RefreshError(f"{file}: no such file")
+    return Path(shutil.copy2(file, folder / file.name))
 
 
 def check_pin(file: Path, pinned: str | None, url: str, part: Callable[[Path], bytes] | None = None) -> str:
@@ -337,9 +345,17 @@ def report(diffs: dict[str, dict], before: dict, after: dict) -> str:
 
 
 def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: float = 60.0,
-            accept_new_release: bool = False, dry_run: bool = False, progress: bool = False) -> str:
-    """Refresh ``names`` (default: every downloadable dataset); return the report."""
+            accept_new_release: bool = False, dry_run: bool = False, progress: bool = False,
+            from_file: Path | str | None = None) -> str:
+    """Refresh ``names`` (default: every downloadable dataset); return the report.
+
+    ``from_file`` takes a file already downloaded (from a browser, say) instead of fetching
+    one, for a single dataset; it goes through the same checks. It is the file the table is
+    derived from: what ``refresh --list`` names for the dataset.
+    """
     names = list(names or UPSTREAMS)
+    if from_file is not None and len(names) != 1:
+        raise RefreshError("a file given by hand is for one dataset: name it")
     for name in names:
         if name not in UPSTREAMS:
             why = BY_HAND_DOWNLOAD.get(name) or ("compiled by hand: see `refresh --list`" if name in datasets.names()
@@ -353,14 +369,17 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
         for name in names:
             up = UPSTREAMS[name]
             source = datasets.resource(name)["sources"][up.source]
-            key = os.environ.get(up.key) if up.key else None
-            if up.key and not key:
-                raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
             folder = tmp / "downloads" / name
             folder.mkdir(parents=True)
-            url = mirrored(source["file"], mirror)
-            file = (up.fetch(source["file"], folder, timeout, progress, mirror, key) if up.fetch
-                    else download(url, folder, timeout, progress))
+            if from_file is not None:
+                url, file = str(from_file), _local_copy(Path(from_file), folder)
+            else:
+                key = os.environ.get(up.key) if up.key else None
+                if up.key and not key:
+                    raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
+                url = mirrored(source["file"], mirror)
+                file = (up.fetch(source["file"], folder, timeout, progress, mirror, key) if up.fetch
+                        else download(url, folder, timeout, progress))
             pin = None if accept_new_release else source.get("file_sha256")
             fetched[name] = (file, url, source["file"], check_pin(file, pin, url, up.pinned))
         # the new tables, written and checked in a staging copy of data/ on the same file system
@@ -406,6 +425,7 @@ def listing() -> str:
         source = datasets.resource(name)["sources"][up.source]
         needs = f"; needs {up.key}" if up.key else ""
         lines.append(f"  {name}: {source['file']} (retrieved {source.get('retrieved', 'never by refresh')}{needs})")
+        lines.append(f"      or --from-file: {up.format}")
     lines.append("Producer files to download by hand, then `ingest`:")
     lines += [f"  {name}: {how}" for name, how in BY_HAND_DOWNLOAD.items()]
     lines.append("Compiled by hand from public pages (edit, then `python -m analysis data rehash`):")
