@@ -154,6 +154,16 @@ def test_comtrade_needs_a_key_and_says_how_to_set_it(data_copy, upstream, monkey
     assert _digest(data_copy) == digest
 
 
+def test_refreshing_everything_leaves_a_dataset_whose_key_is_not_set_and_says_so(data_copy, upstream, monkeypatch):
+    monkeypatch.delenv("COMTRADE_API_KEY", raising=False)
+    digest = _digest(data_copy)
+    text = refresh.refresh(mirror=upstream[1], timeout=10, dry_run=True)
+    for name in set(refresh.UPSTREAMS) - {"china_russia_trade"}:
+        assert re.search(rf"^{name}: \d+ → \d+ rows", text, re.M), name
+    assert "china_russia_trade left as it is: it needs COMTRADE_API_KEY" in text
+    assert _digest(data_copy) == digest
+
+
 def test_comtrade_months_give_the_same_yearly_table_and_a_new_month_moves_c06(data_copy, upstream, monkeypatch):
     served, url = upstream
     monkeypatch.setenv("COMTRADE_API_KEY", KEY)

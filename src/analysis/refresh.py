@@ -353,7 +353,11 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
     one, for a single dataset; it goes through the same checks. It is the file the table is
     derived from: what ``refresh --list`` names for the dataset.
     """
-    names = list(names or UPSTREAMS)
+    skipped = []
+    if not names:  # every downloadable dataset, but those whose key is not set are said and left
+        skipped = [n for n, up in UPSTREAMS.items() if up.key and not os.environ.get(up.key)]
+        names = [n for n in UPSTREAMS if n not in skipped]
+    names = list(names)
     if from_file is not None and len(names) != 1:
         raise RefreshError("a file given by hand is for one dataset: name it")
     for name in names:
@@ -415,6 +419,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     text = report(diffs, before, after)
+    text += "".join(f"\n{n} left as it is: it needs {UPSTREAMS[n].key} (see `refresh {n}`)" for n in skipped)
     return text + ("\n(dry run: data/ is unchanged)" if dry_run else "")
 
 
