@@ -340,6 +340,7 @@ def test_the_un_library_s_votes_continue_the_series_after_voeten_s_last_year(dat
     ingest.write("unga_agreement", full[full["year"] < 2019])
     text = refresh.refresh(["unga_agreement"], mirror=upstream[1], timeout=10)
     assert f"unga_agreement: {len(full) - 3} → {len(full)} rows; 3 added, 0 removed, 0 changed" in text
+    assert "no year is covered both by Voeten's data and by the library's file" in text
     after = datasets.load("unga_agreement")
     new = after[after["year"] == 2019].set_index("pair")
     assert set(new["source"]) == {"un_library"}
@@ -348,6 +349,18 @@ def test_the_un_library_s_votes_continue_the_series_after_voeten_s_last_year(dat
     source = datasets.resource("unga_agreement")["sources"][1]
     assert source["vintage"] == "2020-01-14"  # the newest file of the record, by the date in its name
     assert "pending" not in source and "UN Dag Hammarskjold Library" in datasets.citation("unga_agreement")
+
+
+def test_the_size_of_the_series_break_is_measured_where_both_sources_cover_a_year(data_copy):
+    from analysis.ingest.un import overlap
+
+    votes = FIXTURES / "digitallibrary.un.org/record/4060887/files/2020_01_14_ga_voting.csv"
+    table = datasets.load("unga_agreement")
+    assert overlap(table, votes).startswith("in the 1 year(s) both cover (2019-2019), the library's shares differ "
+                                            "from Voeten's by 0.0 points on average")
+    shifted = table.assign(agreement_pct=table["agreement_pct"].where(
+        ~((table["year"] == 2019) & (table["pair"] == "CHN-USA")), table["agreement_pct"] + 7))
+    assert overlap(shifted, votes).endswith("at most -7.0 (CHN-USA, 2019)")
 
 
 def test_a_record_without_a_voting_file_is_a_clear_error(data_copy, upstream):

@@ -46,7 +46,7 @@ from analysis.ingest import ingest_military_expenditure, ingest_world_countries
 from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
 from analysis.ingest.sipri_arms import register_generated, with_new_register
 from analysis.ingest.trade import with_new_comtrade
-from analysis.ingest.un import with_library_page, with_un_library_votes
+from analysis.ingest.un import overlap, with_library_page, with_un_library_votes
 from analysis.ingest.world_bank import from_api_json
 
 MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
@@ -68,6 +68,7 @@ class Upstream:
     key: str | None = None  # environment variable holding an API key, when the producer wants one
     key_help: str = ""
     pinned: Callable[[Path], bytes] | None = None  # the part of the file the sha256 covers, when not all of it
+    remark: Callable[[Path], str] | None = None  # a line on the new file for the report (e.g. a series break)
 
 
 def _wdi_vintage(path: Path) -> str:
@@ -167,7 +168,7 @@ UPSTREAMS = {
     "unga_agreement": Upstream(
         lambda votes: with_un_library_votes(datasets.load("unga_agreement"), votes),
         "the UN library's General Assembly voting data (CSV)", vintage=_un_library_vintage, source=1,
-        fetch=_un_library_fetch),
+        fetch=_un_library_fetch, remark=lambda votes: overlap(datasets.load("unga_agreement"), votes)),
     "china_russia_trade": Upstream(
         _trade, "UN Comtrade monthly totals, China with Russia (CSV: date, cn_exports_to_ru_usd_bn, "
                 "cn_imports_from_ru_usd_bn)", source=1, fetch=_comtrade_fetch,
@@ -321,13 +322,15 @@ def _show(value) -> str:
     return "(empty)" if value is pd.NA or value is None else str(value)
 
 
-def report(diffs: dict[str, dict], before: dict, after: dict) -> str:
+def report(diffs: dict[str, dict], before: dict, after: dict, remarks: dict[str, str] | None = None) -> str:
     lines = []
     for name, d in diffs.items():
         lines.append(f"{name}: {d['rows_before']} → {d['rows_after']} rows; {d['added']} added, "
                      f"{d['removed']} removed, {d['changed_rows']} changed")
         for _, label, col, old, new in d["largest"]:
             lines.append(f"    {label}  {col}: {_show(old)} → {_show(new)}")
+        if (remarks or {}).get(name):
+            lines.append(f"    {remarks[name]}")
     moved = [(i, before[i], after.get(i)) for i in before if after.get(i) != before[i]]
     if not moved:
         lines.append("No claim verdict, computed value or assessment reading moved.")
@@ -392,10 +395,12 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
             shutil.copytree(paths.DATA, staging / "data")
             before_tables = {n: datasets.load(n) for n in names}
             before = _verdicts()
+            remarks = {}
             with paths.data_at(staging / "data"):
                 for name, (file, url, address, sha) in fetched.items():
                     try:
                         table = UPSTREAMS[name].derive(file)
+                        remarks[name] = UPSTREAMS[name].remark(file) if UPSTREAMS[name].remark else ""
                     except Exception as err:  # any reader's error: the file is not what was expected
                         raise RefreshError(f"{name}: the file from {url} could not be read as "
                                            f"{UPSTREAMS[name].format}: {type(err).__name__}: {err}") from err
@@ -418,7 +423,7 @@ def refresh(names: list[str] | None = None, mirror: str | None = None, timeout: 
                     os.replace(staging / "data" / rel, paths.DATA / rel)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    text = report(diffs, before, after)
+    text = report(diffs, before, after, remarks)
     text += "".join(f"\n{n} left as it is: it needs {UPSTREAMS[n].key} (see `refresh {n}`)" for n in skipped)
     return text + ("\n(dry run: data/ is unchanged)" if dry_run else "")
 

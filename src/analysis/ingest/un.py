@@ -248,3 +248,18 @@ def with_un_library_votes(table: pd.DataFrame, voting_csv: Path | str) -> pd.Dat
     new = agreement_from_un_library(voting_csv)
     new = new[new["year"] > int(voeten["year"].max())]
     return pd.concat([voeten, new]).sort_values(["pair", "year"], ignore_index=True)
+
+
+def overlap(table: pd.DataFrame, voting_csv: Path | str) -> str:
+    """How far the library's shares fall from Voeten's in the years both cover: the size of
+    the series break the continuation makes."""
+    lib = agreement_from_un_library(voting_csv).set_index(["year", "pair"])["agreement_pct"]
+    voe = table[table["source"] == "voeten"].set_index(["year", "pair"])["agreement_pct"]
+    both = voe.index.intersection(lib.index)
+    if both.empty:
+        return "no year is covered both by Voeten's data and by the library's file"
+    gap = (lib[both] - voe[both]).astype(float)
+    year, pair = gap.abs().idxmax()
+    years = sorted({y for y, _ in both})
+    return (f"in the {len(years)} year(s) both cover ({years[0]}-{years[-1]}), the library's shares differ from "
+            f"Voeten's by {gap.abs().mean():.1f} points on average, at most {gap[(year, pair)]:+.1f} ({pair}, {year})")
