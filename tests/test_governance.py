@@ -141,3 +141,37 @@ def test_c21_c22_and_readings_follow_the_figures():
     log.loc[log["date"] == "2024-11-18", "china_vote"] = "against"
     assert governance.read_na15(data=log).reading == "qualified"
     assert governance.read_na16().reading == "supported"
+
+
+def test_the_un_library_reader_counts_the_ussr_as_russia_and_not_the_byelorussian_ssr(tmp_path):
+    from analysis.ingest.un import agreement_from_un_library
+
+    rows = ["undl_id,date,ms_code,ms_name,ms_vote"]
+    for i in range(10):  # ten roll calls of 1980: the USSR votes with China on the first seven
+        rows += [f"{i},1980-12-{i + 1:02d},CHN,CHINA,Y",
+                 f"{i},1980-12-{i + 1:02d},SUN,UNION OF SOVIET SOCIALIST REPUBLICS,{'Y' if i < 7 else 'N'}",
+                 f"{i},1980-12-{i + 1:02d},BLR,BYELORUSSIAN SOVIET SOCIALIST REPUBLIC,N",
+                 f"{i},1980-12-{i + 1:02d},USA,UNITED STATES,{'X' if i < 5 else 'A'}"]
+    (tmp_path / "votes.csv").write_text("\n".join(rows) + "\n")
+    t = agreement_from_un_library(tmp_path / "votes.csv", min_roll_calls=5).set_index("pair")
+    assert (t.loc["CHN-RUS", "roll_calls"], t.loc["CHN-RUS", "agreement_pct"]) == (10, 70.0)
+    assert (t.loc["RUS-USA", "roll_calls"], t.loc["RUS-USA", "agreement_pct"]) == (5, 0.0)  # X is no vote cast
+    (tmp_path / "bad.csv").write_text("undl_id,date,ms_code,ms_name,ms_vote\n1,someday,CHN,CHINA,Y\n")
+    with pytest.raises(ValueError, match=r"bad.csv: line 2: column 'date': 'someday' is not a date"):
+        agreement_from_un_library(tmp_path / "bad.csv")
+
+
+def test_the_library_page_reader_takes_two_day_meetings_and_names_a_bad_date(tmp_path):
+    from analysis.ingest.un import library_page
+
+    def page(*rows):
+        cells = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in r)}</tr>" for r in rows)
+        (tmp_path / "p.htm").write_text(f"<table><tr><th>Date</th></tr>{cells}</table>")
+        return tmp_path / "p.htm"
+
+    t = library_page(page(("3 Feb. 2011", "S/2011/24", "", "Item", "USA"),
+                          ("29-30 May 1986", "<a href='#'>S/18087/Rev.1</a>", "", "Item", "UK<br>USA")))
+    assert t["date"].tolist() == ["1986-05-29", "2011-02-03"]  # oldest first, a meeting's first day
+    assert t["vetoing"].tolist() == ["GBR;USA", "USA"] and t["draft"].tolist() == ["S/18087/Rev.1", "S/2011/24"]
+    with pytest.raises(ValueError, match=r"p.htm, table row 2: column 'date': date 'Spring 2020'"):
+        library_page(page(("1 May 2020", "S/1", "", "Item", "China"), ("Spring 2020", "S/2", "", "Item", "China")))

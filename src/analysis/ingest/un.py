@@ -209,6 +209,7 @@ def ingest_unga_agreement(votes_csv: Path | str, roll_calls_csv: Path | str, fir
 
 
 UN_LIBRARY_VOTES = {"Y": "yes", "N": "no", "A": "abstain"}  # X (not voting) is no vote cast
+RUSSIA_NAMES = {"RUSSIAN FEDERATION", "USSR", "UNION OF SOVIET SOCIALIST REPUBLICS"}  # not the Byelorussian SSR
 
 
 def agreement_from_un_library(voting_csv: Path | str, first_year: int = 1971, min_roll_calls: int = 10) -> pd.DataFrame:
@@ -216,7 +217,9 @@ def agreement_from_un_library(voting_csv: Path | str, first_year: int = 1971, mi
     one row per Member State and resolution adopted by recorded vote; ``ms_code`` ISO3,
     ``ms_vote`` Y, N, A or X). The library's file holds adopted resolutions only (no failed
     drafts, no separate votes on paragraphs), so its shares are not Voeten's for the same year.
-    Russia is matched by code or by name, since how the file codes the USSR was not seen."""
+    Russia is matched by its code or by its names (the USSR's among them), since how the file
+    codes the USSR was not seen; the Ukrainian and Byelorussian SSRs, members in their own
+    right, are not Russia."""
     path = Path(voting_csv)
     need = ["undl_id", "date", "ms_code", "ms_name", "ms_vote"]
     head = pd.read_csv(path, nrows=0).columns
@@ -224,8 +227,7 @@ def agreement_from_un_library(voting_csv: Path | str, first_year: int = 1971, mi
     if missing:
         raise ValueError(f"{path}: not the library's General Assembly voting data (missing columns {missing})")
     v = pd.read_csv(path, usecols=need, dtype=str, keep_default_na=False)
-    name = v["ms_name"].str.upper()
-    russia = (v["ms_code"] == "RUS") | name.str.contains("RUSSIA|SOVIET|USSR")
+    russia = (v["ms_code"] == "RUS") | v["ms_name"].str.strip().str.upper().isin(RUSSIA_NAMES)
     v["who"] = ""
     v.loc[v["ms_code"] == "CHN", "who"] = "CN"
     v.loc[russia, "who"] = "RU"
