@@ -80,6 +80,15 @@ def upstream(tmp_path):
     httpd.shutdown()
 
 
+def _unchanged_by_refresh(name: str, rows: int, **how):
+    """Refresh ``name`` from a release holding the table's own values: nothing may move."""
+    before = datasets.load(name)
+    text = refresh.refresh([name], timeout=10, **how)
+    assert f"{name}: {rows} → {rows} rows; 0 added, 0 removed, 0 changed" in text
+    assert datasets.load(name).equals(before)
+    return text, before
+
+
 def _set_value(workbook: Path, country: str, year: int, value: float) -> None:
     """Change one cell of the 'Current US$' sheet, as a new release would."""
     wb = openpyxl.load_workbook(workbook)
@@ -93,11 +102,8 @@ def _set_value(workbook: Path, country: str, year: int, value: float) -> None:
 
 def test_a_refresh_from_the_same_release_changes_no_value_and_records_the_file(data_copy, upstream):
     served, url = upstream
-    before = datasets.load("military_expenditure")
-    text = refresh.refresh(["military_expenditure"], mirror=url, timeout=10)
-    assert "military_expenditure: 333 → 333 rows; 0 added, 0 removed, 0 changed" in text
+    text, _ = _unchanged_by_refresh("military_expenditure", 333, mirror=url)
     assert "No claim verdict, computed value or assessment reading moved." in text
-    assert datasets.load("military_expenditure").equals(before)
     source = datasets.resource("military_expenditure")["sources"][0]
     assert source["file_sha256"] == datasets.sha256(served / WORKBOOK)  # the next refresh checks against it
     assert datasets.validate_all() == {name: "ok" for name in datasets.names()}
@@ -106,10 +112,7 @@ def test_a_refresh_from_the_same_release_changes_no_value_and_records_the_file(d
 def test_the_world_bank_answer_gives_the_same_table_as_the_bulk_file(data_copy, upstream):
     """The API's JSON (the fixture holds the values of the March 2024 bulk file) re-derives the table."""
     _, url = upstream
-    before = datasets.load("wdi_military_expenditure")
-    text = refresh.refresh(["wdi_military_expenditure"], mirror=url, timeout=10)
-    assert "wdi_military_expenditure: 108 → 108 rows; 0 added, 0 removed, 0 changed" in text
-    assert datasets.load("wdi_military_expenditure").equals(before)
+    text, _ = _unchanged_by_refresh("wdi_military_expenditure", 108, mirror=url)
     assert datasets.resource("wdi_military_expenditure")["sources"][0]["vintage"] == "2024-03-28"  # the API's lastupdated
     # the next vintage: the header's date moves, and with it every row's `last_updated` and the descriptor
     served, _ = upstream
@@ -167,10 +170,7 @@ def test_refreshing_everything_leaves_a_dataset_whose_key_is_not_set_and_says_so
 def test_comtrade_months_give_the_same_yearly_table_and_a_new_month_moves_c06(data_copy, upstream, monkeypatch):
     served, url = upstream
     monkeypatch.setenv("COMTRADE_API_KEY", KEY)
-    before = datasets.load("china_russia_trade")
-    text = refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
-    assert "china_russia_trade: 107 → 107 rows; 0 added, 0 removed, 0 changed" in text
-    assert datasets.load("china_russia_trade").equals(before)  # the IMF rows kept, the press figures read again
+    text, _ = _unchanged_by_refresh("china_russia_trade", 107, mirror=url)  # the IMF rows kept, the press figures read again
     # a revised December 2024: China's imports from Russia 10 bn higher
     answer = served / COMTRADE / "2024.json"
     doc = json.loads(answer.read_text(encoding="utf-8"))
@@ -265,10 +265,7 @@ def test_sipri_register_replaces_the_years_it_covers_and_a_revision_moves_c24(da
     """The fixture holds deliveries 2021-2023 to China and from Russia (SIPRI's export of 3 January
     2025): the same exact sums as the table, so nothing moves until a value is revised."""
     served, url = upstream
-    before = datasets.load("arms_transfers")
-    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10)
-    assert "arms_transfers: 178 → 178 rows; 0 added, 0 removed, 0 changed" in text
-    assert datasets.load("arms_transfers").equals(before)
+    text, before = _unchanged_by_refresh("arms_transfers", 178, mirror=url)
     assert datasets.resource("arms_transfers")["sources"][0]["vintage"] == "2025-01-03"  # the register's own date
     # every export carries a new 'Data generated' time: that alone is not a new release
     _edit_register(served / SIPRI_REGISTER, lambda t: t.replace("3 Jan 2025 9:16:02 PM", "4 Jan 2025 8:00:00 AM"))
@@ -303,10 +300,7 @@ def _add_veto_row(page: Path, cells: str) -> None:
 
 def test_the_library_page_replaces_the_log_rows_it_now_covers_keeping_china_s_vote(data_copy, upstream):
     served, url = upstream
-    before = datasets.load("unsc_vetoes")
-    text = refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10)
-    assert "unsc_vetoes: 233 → 233 rows; 0 added, 0 removed, 0 changed" in text
-    assert datasets.load("unsc_vetoes").equals(before)
+    text, _ = _unchanged_by_refresh("unsc_vetoes", 233, mirror=url)
     # the library lists the veto of 30 September 2022, which the table had from the evidence log
     _add_veto_row(served / VETO_PAGE, '<td>30 September 2022</td><td><a href="https://undocs.org/S/2022/720">'
                   'S/2022/720</a></td><td><a href="https://undocs.org/S/PV.9143">S/PV.9143</a></td>'
@@ -379,10 +373,7 @@ def test_a_file_downloaded_by_hand_goes_through_the_same_checks(data_copy, tmp_p
     answer = json.loads((FIXTURES / SIPRI_REGISTER).read_text(encoding="utf-8"))
     export = tmp_path / "trade-register.csv"
     export.write_bytes(base64.b64decode(answer["bytes"]))
-    before = datasets.load("arms_transfers")
-    text = refresh.refresh(["arms_transfers"], from_file=export)
-    assert "arms_transfers: 178 → 178 rows; 0 added, 0 removed, 0 changed" in text
-    assert datasets.load("arms_transfers").equals(before)
+    text, _ = _unchanged_by_refresh("arms_transfers", 178, from_file=export)
     assert datasets.resource("arms_transfers")["sources"][0]["retrieved"] == time.strftime("%Y-%m-%d")
     digest = _digest(data_copy)
     assert cli.main(["refresh", "arms_transfers", "unsc_vetoes", "--from-file", str(export)]) == 1
