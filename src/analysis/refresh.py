@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,7 +45,7 @@ import pandas as pd
 from analysis import datasets, ingest, paths
 from analysis.ingest import ingest_military_expenditure, ingest_world_countries
 from analysis.ingest.comtrade import PARTNER, REPORTER, monthly_from_api
-from analysis.ingest.sipri_arms import register_generated, with_new_register
+from analysis.ingest.sipri_arms import register_content, register_generated, with_new_register
 from analysis.ingest.trade import with_new_comtrade
 from analysis.ingest.un import overlap, with_library_page, with_un_library_votes
 from analysis.ingest.world_bank import from_api_json
@@ -149,11 +150,6 @@ def _un_library_vintage(path: Path) -> str:
     return date(*(int(x) for x in UN_LIBRARY_FILE.match(path.stem).groups())).isoformat()
 
 
-def _without_generated_line(path: Path) -> bytes:
-    """A SIPRI export without its 'Data generated: …' line, which changes with every export."""
-    return re.sub(rb"Data generated:[^\n]*\n", b"", path.read_bytes())
-
-
 UPSTREAMS = {
     "military_expenditure": Upstream(ingest_military_expenditure, "SIPRI's milex workbook (.xlsx)"),
     "wdi_military_expenditure": Upstream(from_api_json, "the World Bank API's JSON (v2)", vintage=_wdi_vintage),
@@ -161,7 +157,7 @@ UPSTREAMS = {
     "arms_transfers": Upstream(
         lambda register: with_new_register(datasets.load("arms_transfers"), register),
         "SIPRI's trade register by delivery year (its CSV export, preamble included)", vintage=register_generated,
-        fetch=_sipri_register_fetch, pinned=_without_generated_line),
+        fetch=_sipri_register_fetch, pinned=register_content),
     "unsc_vetoes": Upstream(
         lambda page: with_library_page(datasets.load("unsc_vetoes"), page),
         "the UN library's veto table page (HTML)", vintage=lambda page: date.today().isoformat()),
@@ -203,6 +199,19 @@ def mirrored(url: str, mirror: str | None) -> str:
     return f"{mirror.rstrip('/')}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
 
+@contextmanager
+def _http_errors(url: str, timeout: float):
+    """A failed request as a RefreshError that names the address (and the time-out, when that was it)."""
+    import requests
+
+    try:
+        yield
+    except requests.exceptions.Timeout as err:
+        raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
+    except requests.exceptions.RequestException as err:
+        raise RefreshError(f"{url}: download failed: {err}") from err
+
+
 def download(url: str, folder: Path, timeout: float, progress: bool = False, headers: dict | None = None,
              fname: str | None = None) -> Path:
     """Fetch ``url`` into ``folder`` with pooch (a bounded time-out; the file appears only when whole)."""
@@ -212,25 +221,17 @@ def download(url: str, folder: Path, timeout: float, progress: bool = False, hea
     pooch.get_logger().setLevel("WARNING")  # its advice on known_hash is for library authors
     name = fname or Path(urlsplit(url).path).name or "download"
     fetch = pooch.HTTPDownloader(timeout=timeout, progressbar=progress, headers=headers or {})
-    try:
+    with _http_errors(url, timeout):
         return Path(pooch.retrieve(url, known_hash=None, fname=name, path=folder, downloader=fetch))
-    except requests.exceptions.Timeout as err:
-        raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
-    except requests.exceptions.RequestException as err:
-        raise RefreshError(f"{url}: download failed: {err}") from err
 
 
 def post(url: str, target: Path, body: dict, timeout: float) -> Path:
     """POST ``body`` as JSON to ``url``; the answer is written to ``target`` only when whole."""
     import requests
 
-    try:
+    with _http_errors(url, timeout):
         answer = requests.post(url, json=body, timeout=timeout)
         answer.raise_for_status()
-    except requests.exceptions.Timeout as err:
-        raise RefreshError(f"{url}: no answer within {timeout:g} s ({type(err).__name__})") from err
-    except requests.exceptions.RequestException as err:
-        raise RefreshError(f"{url}: download failed: {err}") from err
     partial = target.with_suffix(".part")
     partial.write_bytes(answer.content)
     partial.replace(target)

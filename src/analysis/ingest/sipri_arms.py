@@ -65,6 +65,12 @@ def register_generated(preamble_or_csv: Path) -> str:
     return pd.to_datetime(" ".join(m.groups()), format="%d %b %Y").strftime("%Y-%m-%d")
 
 
+def register_content(path: Path) -> bytes:
+    """A SIPRI export without its 'Data generated: …' line, which changes with every export:
+    what stays the same as long as SIPRI's data do."""
+    return re.sub(rb"Data generated:[^\n]*\n", b"", Path(path).read_bytes())
+
+
 def _per_year(register: Path) -> pd.DataFrame:
     d = _table(register, "SIPRI AT Database ID")
     need = {"Supplier", "Recipient", "Delivery year", "TIV delivery values"}

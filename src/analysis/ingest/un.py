@@ -33,12 +33,17 @@ def _library(path: Path) -> pd.DataFrame:
     if unknown:
         raise ValueError(f"{path}: unknown permanent member(s) {unknown}")
     vetoing = d[cols].apply(lambda r: ";".join(sorted({P5[m] for m in r if m})), axis=1)
-    return pd.DataFrame({
+    return _library_rows(pd.DataFrame({
         "date": pd.to_datetime(d["date"], format="%m/%d/%Y").dt.strftime("%Y-%m-%d"),
         "draft": d["draft"].str.strip(), "subject": d["agenda_item"].str.replace(r"\s+", " ", regex=True).str.strip(),
-        "vetoing": vetoing, "vote": "", "china_vote": "", "symbol_checked": "yes", "source": "un_library",
-        "address": LIBRARY,
-    })
+        "vetoing": vetoing,
+    }))
+
+
+def _library_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the library's list (date, draft, subject, vetoing) with the columns the library
+    does not give: no vote, no China's vote, the symbol as seen there, the list's address."""
+    return rows.assign(vote="", china_vote="", symbol_checked="yes", source="un_library", address=LIBRARY)
 
 
 def _log(path: Path) -> pd.DataFrame:
@@ -126,13 +131,9 @@ def library_page(path: Path | str) -> pd.DataFrame:
         unknown = [m for m in names if m not in P5]
         if unknown or not names:
             raise ValueError(f"{where}: column 'members': unknown permanent member(s) {unknown or names}")
-        out.append({
-            "date": _page_date(when, f"{where}: column 'date'"),
-            "draft": _one_line(draft),
-            "subject": _one_line(agenda), "vetoing": ";".join(sorted({P5[m] for m in names})),
-            "vote": "", "china_vote": "", "symbol_checked": "yes", "source": "un_library", "address": LIBRARY,
-        })
-    page = pd.DataFrame(out)
+        out.append({"date": _page_date(when, f"{where}: column 'date'"), "draft": _one_line(draft),
+                    "subject": _one_line(agenda), "vetoing": ";".join(sorted({P5[m] for m in names}))})
+    page = _library_rows(pd.DataFrame(out))
     if page["date"].iloc[0] > page["date"].iloc[-1]:  # the library lists the newest first
         page = page.iloc[::-1].reset_index(drop=True)
     return page
