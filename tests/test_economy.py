@@ -72,7 +72,8 @@ def test_trade_ingest_prefers_databases_and_keeps_press_rows(tmp_path):
     pd.DataFrame({"date": months.strftime("%Y-%m-%d"), "cn_exports_to_ru_usd_bn": 1.0,
                   "cn_imports_from_ru_usd_bn": 2.0}).to_csv(tmp_path / "comtrade.csv", index=False)
     pd.DataFrame({"year": [2020, 2022], "flow": ["total", "total"], "value_usd_bn": [9.0, 50.0],
-                  "reported_by": "GACC", "address": "https://example.org", "note": ""}).to_csv(tmp_path / "press.csv", index=False)
+                  "reported_by": "GACC", "address": "https://example.org", "source_kind": "official statistics",
+                  "note": ""}).to_csv(tmp_path / "press.csv", index=False)
     t = ingest.ingest_china_russia_trade(tmp_path / "dots.xlsx", tmp_path / "comtrade.csv", tmp_path / "press.csv")
     pick = t[t.preferred].set_index(["year", "flow"])
     assert pick.loc[(2019, "total"), "value_usd_bn"] == pytest.approx(4.0) and pick.loc[(2019, "total"), "source"] == "imf_dots"
@@ -130,7 +131,7 @@ def test_c04_verdict_follows_the_2023_estimates():
     assert low.verdict == "differs" and "30 %" in low.computed
     none = load("economy_published_figures")
     none = none[~((none.indicator == "china_share_of_russia_imports") & (none.year == 2023))]
-    assert economy.evaluate_c04(published_data=none).verdict == "not testable with public data"
+    assert economy.evaluate_c04(published_data=none).verdict == claims.NOT_OBTAINED
 
 
 def test_na1_reading_follows_the_fuel_share():

@@ -93,12 +93,11 @@ def test_c23_checks_move_with_the_list():
     assert int(after.detail.split(" of ")[0]) == int(before.detail.split(" of ")[0]) + 1
 
 
-def test_c25_and_na9_follow_nato_counts():
+def test_c25_follows_nato_counts():
     assert claims.evaluate("C25").verdict == "reproduced"
     pub = load("military_published_figures").copy()
     pub.loc[pub.indicator == "nato_exercises", "value"] = 6.0
     assert exercises.evaluate_c25(published_data=pub).verdict == "differs"
-    assert exercises.read_na9(published_data=pub).reading == "qualified"
 
 
 def test_na8_follows_the_contested_flags():

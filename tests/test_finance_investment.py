@@ -69,8 +69,8 @@ def _fdi_with(**years):
 
 
 def test_c11_and_c12_become_testable_when_the_data_reach_the_years():
-    assert claims.evaluate("C11").verdict == "not testable with public data"
-    assert claims.evaluate("C12").verdict == "not testable with public data"
+    assert claims.evaluate("C11").verdict == claims.NOT_OBTAINED
+    assert claims.evaluate("C12").verdict == claims.NOT_OBTAINED
     full = _fdi_with(y2021=(-100.0, 0.5), y2022=(400.0, 0.45), y2023=(420.0, 0.42))
     assert investment.evaluate_c11(data=full).verdict == "reproduced"
     assert investment.evaluate_c12(data=full).verdict == "reproduced"
@@ -82,13 +82,13 @@ def test_c11_and_c12_become_testable_when_the_data_reach_the_years():
 def test_claims_without_public_data_name_the_reports_source():
     for cid in ("C13", "C14"):
         v = claims.evaluate(cid)
-        assert v.verdict == "not testable with public data" and "endnote" in v.detail
+        assert v.verdict == claims.NOT_OBTAINED and "endnote" in v.detail and "would test it" in v.detail
 
 
 def test_na3_reading_follows_the_flows():
-    assert investment.read_na3().reading == "supported"
+    assert investment.read_na3().reading == "qualified"   # below 2011-2018, but 2019 was lower still
     high = _with("china_ofdi_to_russia_annual_average", "2022..2023", 2.0)
-    assert investment.read_na3(published_data=high).reading == "qualified"
+    assert investment.read_na3(published_data=high).reading == "contradicted"
 
 
 def test_c15_and_na4_follow_the_published_share():

@@ -186,17 +186,18 @@ def test_comtrade_months_give_the_same_yearly_table_and_a_new_month_moves_c06(da
 def test_a_new_value_upstream_is_reported_and_moves_the_reading_it_decides(data_copy, upstream):
     served, url = upstream
     spending = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
-    russia = float(spending[("RUS", 2023, "current_usd_m")])
-    assert assessments.read("NA12").reading == "supported"
-    # a release in which China's 2023 spending is only 1.5 times Russia's: one of NA12's three checks fails
-    _set_value(served / WORKBOOK, "China", 2023, 1.5 * russia)
+    last = int(spending.dropna().index.get_level_values("year").max())
+    russia = float(spending[("RUS", last, "current_usd_m")])
+    assert assessments.read("NA12").reading == "qualified"
+    # a release in which China's spending of the last year is ten times Russia's: the gap widened, as NA12 asserts
+    _set_value(served / WORKBOOK, "China", last, 10 * russia)
     text = refresh.refresh(["military_expenditure"], mirror=url, timeout=10, accept_new_release=True)
     assert "0 added, 0 removed, 1 changed" in text
-    assert re.search(r"CHN 2023 current_usd_m  value: [\d.]+ → [\d.]+", text)
-    assert "NA12" in text and "supported → qualified" in text
-    assert assessments.read("NA12").reading == "qualified"  # data/ now holds the new release
+    assert re.search(rf"CHN {last} current_usd_m  value: [\d.]+ → [\d.]+", text)
+    assert "NA12" in text and "qualified → supported" in text
+    assert assessments.read("NA12").reading == "supported"  # data/ now holds the new release
     new = datasets.load("military_expenditure").set_index(["iso3", "year", "measure"])["value"]
-    assert new[("CHN", 2023, "current_usd_m")] == pytest.approx(1.5 * russia)
+    assert new[("CHN", last, "current_usd_m")] == pytest.approx(10 * russia)
 
 
 def test_a_truncated_download_is_refused_and_data_is_untouched(data_copy, upstream):

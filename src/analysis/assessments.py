@@ -48,32 +48,31 @@ def registry() -> list[dict]:
         if not re.fullmatch(r"NA\d{1,2}", str(entry["id"])) or entry["id"] in seen:
             raise ValueError(f"{where}: id must look like NA1 and be unique")
         seen.add(entry["id"])
+        if entry.get("evaluate"):
+            missing = [k for k in ("would_contradict", "why_this_choice") if not entry.get(k)]
+            if missing:
+                raise ValueError(f"{where}: a rule-based assessment needs {missing}: what evidence would "
+                                 "contradict it, and why its thresholds were chosen")
+        elif not entry.get("why_qualitative"):
+            raise ValueError(f"{where}: an assessment without a rule needs why_qualitative")
     return entries
+
+
+def entry(assessment_id: str) -> dict:
+    found = next((e for e in registry() if e["id"] == assessment_id), None)
+    if found is None:
+        raise KeyError(f"no assessment {assessment_id!r} in {paths.relative(paths.ASSESSMENTS)}")
+    return found
 
 
 def read(assessment_id: str, **overrides) -> Reading:
     """The reading of one assessment, with its registered parameters (``overrides`` replace some)."""
-    entry = next((e for e in registry() if e["id"] == assessment_id), None)
-    if entry is None:
-        raise KeyError(f"no assessment {assessment_id!r} in {paths.relative(paths.ASSESSMENTS)}")
-    if not entry.get("evaluate"):
-        return Reading(assessment_id, "qualitative", entry.get("why_qualitative", "no dataset bears on it"),
+    entry_ = entry(assessment_id)
+    if not entry_.get("evaluate"):
+        return Reading(assessment_id, "qualitative", " ".join(entry_["why_qualitative"].split()),
                        "none applies: the assessment is qualitative")
-    module, _, func = entry["evaluate"].partition(":")
-    reading = getattr(importlib.import_module(module), func)(**{**entry.get("parameters", {}), **overrides})
+    module, _, func = entry_["evaluate"].partition(":")
+    reading = getattr(importlib.import_module(module), func)(**{**entry_.get("parameters", {}), **overrides})
     if reading.id != assessment_id:
-        raise ValueError(f"{entry['evaluate']} returned a reading for {reading.id}, not {assessment_id}")
-    return reading
-
-
-def glue_reading(assessment_id: str) -> Reading:
-    """Read an assessment and glue ``<id>_assessment`` (the restatement), ``<id>_reading``,
-    ``<id>_evidence`` and ``<id>_rule``, id in lower case, for ``{glue:text}`` in the chapter."""
-    from myst_nb import glue
-
-    reading = read(assessment_id)
-    for field in ("reading", "evidence", "rule"):
-        glue(f"{assessment_id.lower()}_{field}", getattr(reading, field), display=False)
-    entry = next(e for e in registry() if e["id"] == assessment_id)
-    glue(f"{assessment_id.lower()}_assessment", " ".join(entry["assessment"].split()), display=False)
+        raise ValueError(f"{entry_['evaluate']} returned a reading for {reading.id}, not {assessment_id}")
     return reading

@@ -24,7 +24,7 @@ from analysis import paths
 # Everything the pages are made from: when none of it changed since the last successful build,
 # and the built book is still there, the build has nothing to do.
 PAGE_INPUTS = (paths.DATA, paths.SRC, paths.CHAPTERS, paths.ROOT / "_config.yml", paths.ROOT / "_toc.yml",
-               paths.ROOT / "index.md", paths.ROOT / "_static")
+               paths.ROOT / "index.md", paths.ROOT / "_static", paths.ROOT / "bibliography")
 PAGES_FINGERPRINT = paths.BUILD / ".pages-fingerprint"
 
 

@@ -16,8 +16,12 @@ import pandas as pd
 
 from analysis import datasets, paths, reads
 
-VERDICTS = ("reproduced", "differs", "contradicted", "not testable with public data")
+NOT_TESTABLE = "not testable with public data"
+NOT_OBTAINED = "not tested: source not obtained"
+VERDICTS = ("reproduced", "differs", "contradicted", NOT_TESTABLE, NOT_OBTAINED)
+COMPUTED = VERDICTS[:3]   # the verdicts a computation gives; the other two say why there is none
 REQUIRED = ("id", "where", "claim", "stated", "datasets", "evaluate")
+UNCOMPUTED = ("analysis.claims:not_testable", "analysis.claims:not_obtained")
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ def registry() -> list[dict]:
         if entry["id"] in seen:
             raise ValueError(f"{where}: duplicate id")
         seen.add(entry["id"])
+        if entry["evaluate"] not in UNCOMPUTED and not entry.get("why_this_choice"):
+            raise ValueError(f"{where}: a computed claim needs why_this_choice (why its parameters were chosen)")
     return entries
 
 
@@ -77,24 +83,16 @@ def evaluate(claim_id: str, **overrides) -> Verdict:
     return verdict
 
 
-def glue_verdict(claim_id: str) -> Verdict:
-    """Evaluate a claim and glue its verdict, computed value and detail into the page.
-
-    The keys are ``<id>_verdict``, ``<id>_computed`` and ``<id>_detail``, id in lower case
-    (e.g. ``c24_verdict``), for ``{glue:text}`` in the chapter's text.
-    """
-    from myst_nb import glue
-
-    verdict = evaluate(claim_id)
-    for field in ("verdict", "computed", "detail"):
-        glue(f"{claim_id.lower()}_{field}", getattr(verdict, field), display=False)
-    return verdict
-
-
 def not_testable(claim_id: str, stated: str, report_source: str, searched: str) -> Verdict:
     """A claim no public data can test: the verdict says so, names the report's source and what was searched."""
-    return Verdict(claim_id, "not testable with public data", stated, "no figure, as no public series covers it",
+    return Verdict(claim_id, NOT_TESTABLE, stated, "no figure, as no public series covers it",
                    f"The report relies on {report_source}. Searched without result: {searched}.")
+
+
+def not_obtained(claim_id: str, stated: str, report_source: str, would_test: str) -> Verdict:
+    """A claim a public source could test, but the book has not obtained it: the verdict names that source."""
+    return Verdict(claim_id, NOT_OBTAINED, stated, "no figure: the source that would test it is not in the book",
+                   f"The report relies on {report_source}. The public source that would test it: {would_test}.")
 
 
 def evaluate_all() -> pd.DataFrame:

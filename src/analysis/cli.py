@@ -6,6 +6,7 @@
                                         re-run a chapter with other parameters, into variants/
     python -m analysis data validate    check every table against data/datapackage.yaml
     python -m analysis data rehash      record the sha256 of tables edited on purpose
+    python -m analysis data bibliography  write bibliography/book.bib from the descriptor
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
     python -m analysis refresh [NAME…]  download the producers' current releases, re-derive, show what moved
     python -m analysis claims           evaluate the report's claims
@@ -63,6 +64,12 @@ def _data(args) -> int:
             res = datasets.resource(name)
             print(f"{name:28} {res['path']:40} {res.get('title', '')}")
         return 0
+    if args.action == "bibliography":
+        from analysis import bibliography
+
+        changed = bibliography.write()
+        print(f"{paths.relative(bibliography.BOOK_BIB)} {'written' if changed else 'unchanged'}")
+        return 0
     if args.action == "rehash":
         changed = datasets.rehash()
         for name, (old, new) in changed.items():
@@ -103,6 +110,23 @@ def _refresh(args) -> int:
 def _claims(args) -> int:
     from analysis.claims import evaluate_all
 
+    if args.robustness:
+        from analysis import robustness
+
+        import pandas as pd
+
+        table = pd.concat([robustness.full_grid("claim"), robustness.full_grid("assessment")], ignore_index=True)
+        if args.format == "csv":
+            table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        elif args.format == "json":
+            print(json.dumps(table.to_dict(orient="records"), indent=2, ensure_ascii=False))
+        else:
+            for item_id, rows in table.groupby("id", sort=False):
+                print(f"{item_id}  {robustness.summary(item_id, rows)}")
+                for row in rows.itertuples():
+                    print(f"     {'=' if row.agrees else '≠'} {row.outcome:<14} {row.choice}")
+                print()
+        return 0
     table = evaluate_all()
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
@@ -161,8 +185,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=_run)
 
-    d = sub.add_parser("data", help="the curated tables: validate, list, rehash")
-    d.add_argument("action", choices=["validate", "list", "rehash"])
+    d = sub.add_parser("data", help="the curated tables: validate, list, rehash, bibliography")
+    d.add_argument("action", choices=["validate", "list", "rehash", "bibliography"])
     d.set_defaults(func=_data)
 
     i = sub.add_parser("ingest", help="re-derive a curated table from the producer's raw file(s)")
@@ -242,6 +266,8 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("claims", help="evaluate every registered claim of the report")
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    c.add_argument("--robustness", action="store_true",
+                   help="every computed verdict and reading under each defensible choice, with 'k of n'")
     c.set_defaults(func=_claims)
     return p
 

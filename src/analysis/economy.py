@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.datasets import load
 
 FLOWS = ["exports", "imports", "total"]
@@ -180,7 +180,7 @@ def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_y
     first = share.get(first_year)
     parts = []
     if first is None:
-        return Verdict("C04", "not testable with public data", "about 3 % (2000); over a third (2023)",
+        return Verdict("C04", NOT_OBTAINED, "about 3 % (2000); over a third (2023)",
                        f"no Russia-reported figure for {first_year}")
     first_ok = abs(first - first_stated_pct) <= tolerance_pp
     parts.append(f"{first:.1f} % in {first_year} (IMF DOTS, Russia-reported)")
@@ -191,7 +191,7 @@ def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_y
         recent_values = list(est["value"])
         recent_text = "; ".join(describe(r) for _, r in est.iterrows())
     if not recent_values:
-        verdict = "not testable with public data"
+        verdict = NOT_OBTAINED
         parts.append(f"no figure for {recent_year}")
     else:
         parts.append(recent_text)
@@ -206,37 +206,40 @@ def evaluate_c04(first_year: int = 2000, first_stated_pct: float = 3.0, recent_y
 MANUFACTURES = ["Machinery, electrical equipment", "Vehicles, aircraft, vessels"]
 
 
-def read_na1(times: float = 5.0, fuels_pct: float = 50.0, manufactures_pct: float = 50.0,
-             trade_data=None, shares_data=None, published_data=None, fuels_data=None, sections_data=None):
+def read_na1(times: float = 5.0, base_year: int = 2013, fuels_pct: float = 50.0, manufactures_pct: float = 50.0,
+             shares_data=None, fuels_data=None, sections_data=None, published_data=None):
     """NA1: trade kept Russia afloat but made it the dependent side: fuels one way, manufactures
-    the other, and China weighing far more for Russia than Russia for China."""
+    the other, China weighing far more for Russia than Russia for China, and more so over time.
+
+    Like for like: each country's share of the other's *total* trade, as each reports it to the
+    IMF. No such pair exists after 2020 (Russia stopped publishing trade by partner), so the
+    later estimate of China's share of Russia's imports is shown but not set against a share
+    of a different flow."""
     from analysis.assessments import Reading
     from analysis.published import describe, latest
 
-    both = int(min(weight("RUS", "total", shares_data).index.max(), weight("CHN", "total", shares_data).index.max()))
-    china_for_russia = weight("RUS", "total", shares_data)[both]
-    russia_for_china = weight("CHN", "total", shares_data)[both]
-    later = russia_weight_for_china_after_2020(trade_data, published_data)
-    latest_est = latest("china_share_of_russia_imports", published_data)
-    last_year = int(latest_est["year"])
+    china_for_russia, russia_for_china = weight("RUS", "total", shares_data), weight("CHN", "total", shares_data)
+    both = sorted(set(china_for_russia.index) & set(russia_for_china.index))
+    last = int(both[-1])
+    ratio = china_for_russia / russia_for_china
     fuels = mineral_fuels("RUS", "CHN", fuels_data)
     made = shares_pct(composition("CHN", "RUS", sections_data))[MANUFACTURES].sum(axis=1)
-    ratio_files = china_for_russia / russia_for_china
-    ratio_latest = latest_est["value"] / later[last_year] if last_year in later.index else None
-    checks = [ratio_files >= times, ratio_latest is None or ratio_latest >= times,
-              fuels.iloc[-1] >= fuels_pct, made.iloc[-1] >= manufactures_pct]
-    reading = "supported" if all(checks) else ("qualified" if sum(checks) >= 2 else "contradicted")
-    latest_text = (f"In {last_year}: China {describe(latest_est)} of Russia's imports, against Russia "
-                   f"{later[last_year]:.1f} % of China's trade (derived from China's customs totals), "
-                   f"{ratio_latest:.0f} times. " if ratio_latest is not None else "")
+    estimate = latest("china_share_of_russia_imports", published_data)
+    checks = {"asymmetric": ratio[last] >= times, "growing": ratio[last] > ratio[base_year],
+              "fuels": fuels.iloc[-1] >= fuels_pct, "manufactures": made.iloc[-1] >= manufactures_pct}
+    held = sum(checks.values())
+    reading = "supported" if held == 4 else ("qualified" if held >= 2 else "contradicted")
     return Reading(
         "NA1", reading,
-        f"In {both} (IMF DOTS): China {china_for_russia:.1f} % of Russia's trade, Russia {russia_for_china:.1f} % "
-        f"of China's, {ratio_files:.0f} times. {latest_text}Mineral fuels {fuels.iloc[-1]:.1f} % of Russia's "
-        f"exports to China in {int(fuels.index[-1])}; machinery and vehicles {made.iloc[-1]:.1f} % of China's "
-        f"exports to Russia in {int(made.index[-1])} (CEPII BACI). Whether Russian energy sells at a discount, "
-        "no series in the book measures.",
-        f"Supported if China weighs at least {times:g} times more for Russia than Russia for China (in the last "
-        f"year of the IMF files and in the latest year with estimates), fuels are at least {fuels_pct:g} % of "
-        f"Russia's sales to China and machinery with vehicles at least {manufactures_pct:g} % of China's sales to "
-        "Russia; qualified if two or three of the four hold.")
+        f"Each side's share of the other's total trade (IMF DOTS, each as it reports): in {base_year} China "
+        f"{china_for_russia[base_year]:.1f} % of Russia's, Russia {russia_for_china[base_year]:.1f} % of China's "
+        f"({ratio[base_year]:.1f} times); in {last} {china_for_russia[last]:.1f} % and {russia_for_china[last]:.1f} % "
+        f"({ratio[last]:.1f} times). Mineral fuels {fuels.iloc[-1]:.1f} % of Russia's exports to China in "
+        f"{int(fuels.index[-1])}; machinery and vehicles {made.iloc[-1]:.1f} % of China's exports to Russia in "
+        f"{int(made.index[-1])} (CEPII BACI). After {last} only estimates of single flows exist: China "
+        f"{describe(estimate)} of Russia's imports, with no like-for-like share of China's imports to set "
+        "against it. Whether Russian energy sells at a discount, no series in the book measures.",
+        f"Supported if, in the last year both report ({last}), China's share of Russia's total trade is at least "
+        f"{times:g} times Russia's share of China's, that gap is wider than in {base_year}, fuels are at least "
+        f"{fuels_pct:g} % of Russia's sales to China and machinery with vehicles at least {manufactures_pct:g} % of "
+        "China's sales to Russia; qualified if two or three of the four hold; contradicted otherwise.")

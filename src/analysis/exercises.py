@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.assessments import Reading
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.datasets import load
 from analysis.published import describe, figures, period_label
 
@@ -171,7 +171,7 @@ def evaluate_c25(times: float = 5.0, rule: str = DEFAULT_RULE, data: pd.DataFram
     """C25: the two countries drill together far less often than NATO's forces exercise."""
     table = nato_comparison(rule, data, published_data)
     if table.empty:
-        return Verdict("C25", "not testable with public data", "far fewer than NATO's", "no public NATO count")
+        return Verdict("C25", NOT_OBTAINED, "far fewer than NATO's", "no public NATO count")
     ok = (table["times"] >= times).all()
     text = "; ".join(f"{r.year}: NATO {r.nato:g} ({r.nato_basis}), China and Russia {r.china_russia}"
                      for r in table.itertuples())
@@ -180,63 +180,76 @@ def evaluate_c25(times: float = 5.0, rule: str = DEFAULT_RULE, data: pd.DataFram
                    f"(counting rule: {rule}). NATO's allies hold further national and multinational exercises on top.")
 
 
-def read_na8(window: int = 5, last_year: int = 2025, rule: str = DEFAULT_RULE,
+# Seas and airspace where a third state's claims or air-defence zones are met, for the strict
+# reading of "contested": an event coded contested in the list counts only if its location
+# names one of these (Russian home waters such as Peter the Great Bay or the Sea of Okhotsk,
+# and the Baltic or the Mediterranean, do not).
+THIRD_PARTY_WATERS = r"East China Sea|South China Sea|Philippine Sea|[Ww]estern Pacific|straits of Japan|Alaska|Aleutian|Bering|Chukchi|Arctic"
+CODINGS = ("as coded in the list", "third-party waters only")
+
+
+def contested(coding: str = CODINGS[0], rule: str = DEFAULT_RULE, years=None,
+              data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Counted events by year: all, and those in contested waters or airspace under ``coding``."""
+    if coding not in CODINGS:
+        raise ValueError(f"coding must be one of {list(CODINGS)}, not {coding!r}")
+    c = counted(rule, data)
+    hit = c["contested_area"].eq("yes")
+    if coding == CODINGS[1]:
+        hit &= c["location"].fillna("").str.contains(THIRD_PARTY_WATERS)
+    years = range(int(c["year"].min()), int(c["year"].max()) + 1) if years is None else years
+    out = pd.DataFrame({"events": c.groupby("year").size(), "contested": c[hit].groupby("year").size()})
+    return out.reindex(list(years), fill_value=0).fillna(0).astype(int).rename_axis("year")
+
+
+def read_na8(window: int = 5, last_year: int = 2025, rule: str = DEFAULT_RULE, coding: str = CODINGS[0],
              data: pd.DataFrame | None = None) -> Reading:
-    """NA8: joint drills are a performance for outside eyes, held more and more in contested waters."""
-    wide = mix("contested_area", rule, years=range(2003, last_year + 1), data=data)
-    contested = wide.get("yes", pd.Series(0, index=wide.index))
-    last = last_year
-    recent = int(contested.loc[last - window + 1:last].sum())
-    before = int(contested.loc[last - 2 * window + 1:last - window].sum())
-    first_year = int(contested[contested > 0].index.min())
-    reading = "supported" if recent > before else "contradicted"
+    """NA8: joint drills are a show of unity, staged more and more in contested waters and airspace.
+
+    "More and more" is read two ways, both of which must hold: more such events in the last
+    ``window`` years than in the ``window`` before, and a larger share of all counted events.
+    A list that grows with time (better coverage, patrols from 2019) can raise the count
+    without raising the share."""
+    table = contested(coding, rule, years=range(2003, last_year + 1), data=data)
+    recent, before = table.loc[last_year - window + 1:last_year].sum(), table.loc[last_year - 2 * window + 1:last_year - window].sum()
+    share = lambda t: 100 * t["contested"] / t["events"] if t["events"] else 0.0  # noqa: E731
+    more, denser = recent["contested"] > before["contested"], share(recent) > share(before)
+    reading = "supported" if more and denser else ("qualified" if more or denser else "contradicted")
+    first = table[table["contested"] > 0]
+    first_text = f"the first in the list dates from {int(first.index.min())}" if not first.empty else "none in the list"
     return Reading(
         "NA8", reading,
-        f"Events in or near contested waters and airspace ({rule}): {before} in {last - 2 * window + 1}–{last - window}, "
-        f"{recent} in {last - window + 1}–{last}; the first in the list dates from {first_year}. Whether the drills are "
-        "chiefly a performance is a judgement no count can settle.",
-        f"Supported if the last {window} years hold more events in contested areas than the {window} before; "
-        "contradicted otherwise.")
+        f"Events in contested waters and airspace ({rule}; {coding}): {before['contested']} of {before['events']} "
+        f"({share(before):.0f} %) in {last_year - 2 * window + 1}–{last_year - window}, {recent['contested']} of "
+        f"{recent['events']} ({share(recent):.0f} %) in {last_year - window + 1}–{last_year}; {first_text}. "
+        "Whether the drills are chiefly a show of unity aimed at the United States is a judgement no count can settle.",
+        f"Supported if the last {window} years hold both more events in contested areas and a larger share of all "
+        f"events than the {window} years before; qualified if only one rises; contradicted if neither does.")
 
 
-def read_na9(times: float = 10.0, last_year: int = 2025, rule: str = DEFAULT_RULE, data: pd.DataFrame | None = None,
-             published_data: pd.DataFrame | None = None) -> Reading:
-    """NA9: parallel play rather than integrated operations; nothing like NATO's connective tissue."""
-    table = nato_comparison(rule, data, published_data)
-    kinds = mix("domain", rule, years=range(2003, last_year + 1), data=data)
-    patrols = int(kinds[[c for c in kinds.columns if "patrol" in c]].sum().sum())
-    ok = (table["times"] >= times).all()
-    return Reading(
-        "NA9", "supported" if ok else "qualified",
-        "; ".join(f"{r.year}: NATO {r.nato:g}, China and Russia {r.china_russia} ({r.times:.0f} times fewer)"
-                  for r in table.itertuples())
-        + f". Of the {int(kinds.to_numpy().sum())} events counted to {last_year}, {patrols} are joint patrols, which sail or fly side "
-        "by side rather than rehearse combined operations. Shared planning, command and communications leave no "
-        "public trace to count.",
-        f"Supported if NATO holds at least {times:g} times as many exercises as the two countries together in every "
-        "year both counts exist; qualified otherwise. The absence of integrated command is qualitative.")
-
-
-def read_na13(times: float = 10.0, import_share_pct: float = 100 / 3, dual_use_pct: float = 50.0,
-              last_year: int = 2025, rule: str = DEFAULT_RULE, data: pd.DataFrame | None = None,
-              published_data: pd.DataFrame | None = None, economy_data: pd.DataFrame | None = None) -> Reading:
-    """NA13: the chapter's four points, each tied to what bears on it."""
+def read_na13(import_share_pct: float = 100 / 3, baseline_year: int = 2020, dual_use_pct: float = 50.0,
+              shares_data: pd.DataFrame | None = None, economy_data: pd.DataFrame | None = None) -> Reading:
+    """NA13: the chapter's four points. Three (neither fights the other's wars, no connective
+    tissue, drilling side by side) leave no public count; the fourth, Russia becoming
+    over-reliant on Chinese imports, is a level and a trend, and is what the rule reads."""
+    from analysis.economy import weight
     from analysis.published import latest
 
-    table = nato_comparison(rule, data, published_data)
-    side_by_side = bool((table["times"] >= times).all())
+    measured = weight("RUS", "imports", shares_data)
     imports = latest("china_share_of_russia_imports", economy_data)
     dual = latest("china_share_of_high_priority_imports", economy_data)
-    reliant = imports["value"] > import_share_pct and dual["value"] > dual_use_pct
-    reading = "supported" if side_by_side and reliant else ("qualified" if side_by_side or reliant else "contradicted")
+    base = float(measured[baseline_year])
+    high = imports["value"] > import_share_pct and dual["value"] > dual_use_pct
+    rising = imports["value"] > base
+    reading = "supported" if high and rising else ("qualified" if high or rising else "contradicted")
     return Reading(
         "NA13", reading,
-        "(1) Not fighting each other's wars: qualitative, no dataset bears on it. (2) No connective tissue: "
-        "qualitative; joint command and planning leave no public record. (3) Drilling side by side: NATO held "
-        f"{table['times'].min():.0f} to {table['times'].max():.0f} times as many exercises as the two together in the "
-        f"years both counts exist (chart F4 and the table of NATO's counts). (4) Reliance on Chinese imports: China "
-        f"supplied {describe(imports)} of Russia's imports and {describe(dual)} of its high-priority dual-use "
-        "imports (chapter 1).",
-        f"Supported if both measurable points hold: NATO's count at least {times:g} times the two countries' in "
-        f"every comparable year, and China over {import_share_pct:.0f} % of Russia's imports and over "
-        f"{dual_use_pct:g} % of its critical dual-use imports; qualified if one holds. Points 1 and 2 are qualitative.")
+        "(1) Not fighting each other's wars, (2) no connective tissue and (3) drilling side by side rather than "
+        "together: qualitative; joint command, planning and intent leave no public record to count (NATO's far "
+        "larger exercise counts are set beside the list on this page as context, not as a test). (4) Reliance on "
+        f"Chinese imports: China supplied {base:.1f} % of Russia's imports in {baseline_year} (Russia-reported, IMF "
+        f"DOTS) and {describe(imports)} at the latest estimate, and {describe(dual)} of Russia's high-priority "
+        "dual-use imports (chapter 1). The later figure is an estimate from another source, not the same series.",
+        f"Point 4 only: supported if China's latest share of Russia's imports is over {import_share_pct:.0f} % and "
+        f"above its {baseline_year} level, and China supplies over {dual_use_pct:g} % of Russia's critical dual-use "
+        "imports; qualified if the level is high but not rising, or rising but not high; contradicted if neither.")

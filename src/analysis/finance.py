@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.assessments import Reading
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.published import describe, figures, for_year, period_label
 
 
@@ -19,7 +19,7 @@ def evaluate_c08(year: int = 2024, stated_pct: float = 90.0, tolerance_pp: float
     """C08: over 90 % of Russia–China settlements in roubles and yuan by 2024."""
     rows = for_year("rub_cny_share_of_settlements", year, data)
     if rows.empty:
-        return Verdict("C08", "not testable with public data", f"over {stated_pct:g} %", f"no figure for {year}")
+        return Verdict("C08", NOT_OBTAINED, f"over {stated_pct:g} %", f"no figure for {year}")
     ok = (rows["value"] >= stated_pct - tolerance_pp).all()
     return Verdict("C08", "reproduced" if ok else "differs", f"over {stated_pct:g} % by {year}",
                    "; ".join(describe(r) for _, r in rows.iterrows()),
@@ -32,7 +32,7 @@ def evaluate_c09(year: int = 2025, stated_pct: float = 2.6, tolerance_pp: float 
     """C09: a federal budget deficit of 2.6 % of GDP in 2025."""
     rows = for_year("federal_budget_deficit", year, data)
     if rows.empty:
-        return Verdict("C09", "not testable with public data", f"{stated_pct:g} % of GDP", f"no figure for {year}")
+        return Verdict("C09", NOT_OBTAINED, f"{stated_pct:g} % of GDP", f"no figure for {year}")
     value = float(rows["value"].iloc[-1])
     ok = abs(value - stated_pct) <= tolerance_pp
     return Verdict("C09", "reproduced" if ok else "differs", f"{stated_pct:g} % of GDP ({year})",
@@ -68,7 +68,7 @@ def evaluate_c10(stated_pct: float = 4.0, tolerance_pp: float = 0.5, base_year: 
         f"ministry's own ratio was within a point of {stated_pct:g} % only at: {when or 'no date in the table'}.")
 
 
-def read_na2(deficit_years=(2024, 2025), base_year: int = 2022, settlement_year: int = 2024,
+def read_na2(deficit_years=(2024, 2025), base_year: int = 2022, settlement_year: int = 2024, shrink_to: float = 0.5,
              data: pd.DataFrame | None = None) -> Reading:
     """NA2: alternative payments worked, but public finances are under strain."""
     deficit = figures("federal_budget_deficit", data).set_index("year")["value"]
@@ -77,7 +77,7 @@ def read_na2(deficit_years=(2024, 2025), base_year: int = 2022, settlement_year:
     latest = nwf.iloc[-1]
     settle = for_year("rub_cny_share_of_settlements", settlement_year, data)
     widening = deficit[deficit_years[1]] > deficit[deficit_years[0]]
-    shrinking = latest["value"] < base["value"] / 2
+    shrinking = latest["value"] < base["value"] * shrink_to
     reading = "supported" if widening and shrinking else ("qualified" if widening or shrinking else "contradicted")
     return Reading(
         "NA2", reading,
@@ -86,6 +86,6 @@ def read_na2(deficit_years=(2024, 2025), base_year: int = 2022, settlement_year:
         f"{deficit_years[0]}, {deficit[deficit_years[1]]:g} % in {deficit_years[1]}. National Wealth Fund liquid "
         f"assets {base['value']:g} % of GDP on {period_label(base['period'])}, {latest['value']:g} % on "
         f"{period_label(latest['period'])}.",
-        "Supported if the deficit widened over the two years and the fund's liquid assets fell below half "
-        f"their {base_year} level; qualified if only one holds. The limits of Chinese bank lending are not "
+        "Supported if the deficit widened over the two years and the fund's liquid assets fell below "
+        f"{shrink_to:.0%} of their {base_year} level; qualified if only one holds; contradicted if neither. The limits of Chinese bank lending are not "
         "measured by any public series and are not part of the rule.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.assessments import Reading
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.datasets import load
 from analysis.published import describe, figures
 
@@ -61,12 +61,14 @@ def evaluate_c11(baseline=(2011, 2018), baseline_stated_usd_bn: float = 1.2, neg
         untested.append(f"the {negative_year} flow")
     check_window(recent, recent_stated_usd_bn)
     quoted = figures("china_ofdi_to_russia_annual_average", published_data)
-    verdict = "differs" if missed else ("not testable with public data" if untested else "reproduced")
+    verdict = "differs" if missed else (NOT_OBTAINED if untested else "reproduced")
     last = int(flow.index.max())
     detail = (f"MOFCOM's series in the book ends in {last} (US$ {flow[last]:.2f} bn that year: flows had turned "
               f"negative before 2021). " if flow[last] < 0 else f"MOFCOM's series in the book ends in {last}. ")
     if untested:
-        detail += f"Not in any public series here: {', '.join(untested)}; "
+        detail += (f"Not in the book's data: {', '.join(untested)}; the source that would test it is MOFCOM's "
+                   "Statistical Bulletin of China's Outward FDI for those years (its Russia line), which was not "
+                   "found in a form the book could take; ")
     detail += "quoted estimates: " + "; ".join(describe(r) for _, r in quoted.iterrows()) + "."
     return Verdict("C11", verdict, "negative in 2021; about US$ 0.4 bn a year in 2022–23 against 1.2 bn in 2011–2018",
                    "; ".join(parts), detail)
@@ -81,7 +83,7 @@ def evaluate_c12(year: int = 2023, stated_pct: float = 0.4, tolerance_pp: float 
         return Verdict("C12", "reproduced" if ok else "differs", f"{stated_pct:g} % ({year})",
                        f"{share[year]:.2f} % in {year} (MOFCOM stock over UNCTAD total)")
     last, peak = int(share.index.max()), int(share.idxmax())
-    return Verdict("C12", "not testable with public data", f"{stated_pct:g} % ({year})",
+    return Verdict("C12", NOT_OBTAINED, f"{stated_pct:g} % ({year})",
                    f"no Russia stock for {year} in the book's data; latest {share[last]:.2f} % in {last}",
                    f"The share peaked at {share[peak]:.2f} % in {peak} and fell after it. MOFCOM's {year} bulletin "
                    "(the report's source) has the Russia line, but no machine-readable copy of it was found.")
@@ -89,27 +91,36 @@ def evaluate_c12(year: int = 2023, stated_pct: float = 0.4, tolerance_pp: float 
 
 def read_na3(peak_window=(2011, 2018), data: pd.DataFrame | None = None,
              published_data: pd.DataFrame | None = None) -> Reading:
-    """NA3: China has not stepped in for Western investors; its flows have sunk to new lows."""
+    """NA3: China has not stepped in for Western investors; its flows have sunk to new lows.
+
+    "New lows" is read over the whole record: the latest flow (MOFCOM's series, or the quoted
+    average of later years) must be below every earlier year's flow, not only below the
+    years of the peak."""
     table = ofdi(data)
     flow, share = table["flow_usd_bn"].dropna(), table["share_of_china_stock_pct"].dropna()
     base = window_mean(flow, *peak_window)
     last = int(flow.index.max())
-    recent = figures("china_ofdi_to_russia_annual_average", published_data)
-    recent = recent[recent["year"] > last]
+    quoted = figures("china_ofdi_to_russia_annual_average", published_data)
+    quoted = quoted[quoted["year"] > last]
+    latest_value, latest_text = ((float(quoted["value"].iloc[-1]), describe(quoted.iloc[-1])) if not quoted.empty
+                                 else (float(flow[last]), f"US$ {flow[last]:.2f} bn in {last} (MOFCOM)"))
+    record_low = float(flow.min())
     inward = figures("russia_inward_fdi_stock", published_data).set_index("year")["value"]
     lost = inward.iloc[0] - inward.iloc[-1]
-    china_stock = table["stock_usd_bn"].dropna().iloc[-1]
-    below = flow[last] < base and all(recent["value"] < base)
+    below = latest_value < base
+    new_low = latest_value < record_low
     falling = share.iloc[-1] < share.max()
-    reading = "supported" if below and falling else ("qualified" if below or falling else "contradicted")
+    reading = ("supported" if below and new_low and falling
+               else "qualified" if below else "contradicted")
     return Reading(
         "NA3", reading,
-        f"China's flow to Russia: US$ {base:.2f} bn a year in {peak_window[0]}–{peak_window[1]}, "
-        f"US$ {flow[last]:.2f} bn in {last} (MOFCOM); "
-        + "; ".join(describe(r) for _, r in recent.iterrows())
-        + f". Russia's share of China's outward stock: {share.max():.2f} % at its peak ({int(share.idxmax())}), "
-        f"{share.iloc[-1]:.2f} % in {int(share.index.max())}. Russia's inward FDI stock fell by US$ {lost:.0f} bn "
-        f"between the start of {inward.index[0]} and the start of {inward.index[-1]} (Bank of Russia); China's whole "
-        f"stock in Russia was US$ {china_stock:.1f} bn at its last count.",
-        f"Supported if the latest flows (data or quoted) are below the {peak_window[0]}–{peak_window[1]} average and "
-        "Russia's share of China's outward stock is below its peak; qualified if only one holds.")
+        f"China's flow to Russia: US$ {base:.2f} bn a year in {peak_window[0]}–{peak_window[1]}; latest "
+        f"{latest_text}. The lowest year of MOFCOM's record is {int(flow.idxmin())} (US$ {record_low:.2f} bn), "
+        f"so the latest figure is {'below' if new_low else 'not below'} every earlier year. Russia's share of "
+        f"China's outward stock: {share.max():.2f} % at its peak ({int(share.idxmax())}), {share.iloc[-1]:.2f} % in "
+        f"{int(share.index.max())}. Russia's inward FDI stock fell by US$ {lost:.0f} bn between the start of "
+        f"{inward.index[0]} and the start of {inward.index[-1]} (Bank of Russia).",
+        f"Supported if the latest flow is below the {peak_window[0]}–{peak_window[1]} average and below every "
+        "earlier year of the record (a new low), with Russia's share of China's outward stock below its peak; "
+        "qualified if the flow is below the peak years' average but not a new low; contradicted if it is not "
+        "below that average.")

@@ -98,13 +98,15 @@ def counting_choices(after: str = "2022-02-24", data: pd.DataFrame | None = None
     return pd.DataFrame(rows)
 
 
-def evaluate_c16(stated: int = 7, after: str = "2022-02-24", data: pd.DataFrame | None = None) -> Verdict:
+def evaluate_c16(stated: int = 7, after: str = "2022-02-24", by_trip: bool = True, include_announced: bool = True,
+                 data: pd.DataFrame | None = None) -> Verdict:
     """C16: seven in-person meetings in China or Russia since the 2022 invasion."""
     table = counting_choices(after, data)
-    book = in_person_since(after, True, True, data)
+    book = in_person_since(after, include_announced, by_trip, data)
     matches = table[table["count"] == stated]
     choices = "; ".join(f"{r['unit']}, announced visit {r['announced visit']}: {r['count']}" for _, r in table.iterrows())
     return Verdict("C16", "reproduced" if book == stated else "differs", f"{stated}",
-                   f"{book} journeys (the May 2026 visit, announced, included)",
+                   f"{book} {'journeys' if by_trip else 'days of talks'} (the May 2026 visit, announced, "
+                   f"{'included' if include_announced else 'left out'})",
                    f"Under each counting choice: {choices}. The stated number holds under {len(matches)} of the "
                    f"{len(table)} choices.")

@@ -170,34 +170,14 @@ def total(flow: pd.DataFrame, first: int, last: int) -> float:
     return float(flow.loc[flow["year"].between(first, last), "tiv_m"].sum())
 
 
-def read_na10(years=(2000, 2023), one_way_ratio: float = 20.0, data: pd.DataFrame | None = None):
-    """NA10: China drew the gains from the arms trade and military-technical cooperation."""
-    from analysis.assessments import Reading
-
-    to_china, to_russia = arms_flow("RUS", "CHN", data), arms_flow("CHN", "RUS", data)
-    if to_russia.empty:
-        return Reading("NA10", "qualitative", "no China-to-Russia series in the data", "no rule without both flows")
-    sent, received = total(to_china, *years), total(to_russia, *years)
-    ratio_ = sent / received if received else float("inf")
-    peak_year, peak_value = peak(to_china)
-    last = int(to_china.loc[to_china["basis"] == "exact", "year"].max())
-    reading = "supported" if ratio_ >= one_way_ratio else "qualified"
-    times = "no delivery the other way" if received == 0 else f"{ratio_:,.0f} times as much"
-    return Reading(
-        "NA10", reading,
-        f"{years[0]}–{years[1]}: Russia delivered {sent:,.0f} million TIV of major arms to China, China "
-        f"{received:,.0f} million to Russia ({times}). Russia's deliveries peaked in {peak_year} at "
-        f"{peak_value:,.0f} million TIV and were {total(to_china, last, last):,.0f} million in {last}. Whether "
-        "China gained more, through reverse engineering above all, no dataset measures.",
-        f"Supported if Russia delivered at least {one_way_ratio:g} times what it received over {years[0]}–"
-        f"{years[1]} (the flow of capability runs one way); qualified otherwise. The gains themselves are "
-        "qualitative.")
-
-
-def read_na12(recent_years: int = 5, early=(2000, 2005), spending_times: float = 2.0, dual_use_pct: float = 50.0,
-              data: pd.DataFrame | None = None, spending_data: pd.DataFrame | None = None,
-              published_data: pd.DataFrame | None = None):
-    """NA12: in military-technical terms Russia needs China more than China needs Russia."""
+def read_na12(trend_years: int = 5, early=(2000, 2005), recent_years: int = 5, dual_use_pct: float = 50.0,
+              measure: str = "current_usd_m", data: pd.DataFrame | None = None,
+              spending_data: pd.DataFrame | None = None, published_data: pd.DataFrame | None = None):
+    """NA12: in military technology Russia now needs China more than China needs Russia, and the
+    imbalance is growing. Two levels and one trend: China's arms imports have shrunk (it needs
+    Russia's arms less), China supplies most of Russia's critical dual-use imports (Russia needs
+    China), and the gap in military resources, China's spending over Russia's, has widened over
+    the last ``trend_years`` years."""
     from analysis.assessments import Reading
     from analysis.published import describe, latest
 
@@ -206,17 +186,24 @@ def read_na12(recent_years: int = 5, early=(2000, 2005), spending_times: float =
     last = int(exact["year"].max())
     recent = float(exact.loc[exact["year"] > last - recent_years, "tiv_m"].mean())
     before = float(exact.loc[exact["year"].between(*early), "tiv_m"].mean())
-    spend = spending("current_usd_m", first=last, last=last, data=spending_data)
-    times = float(ratio(spend)[last])
+    spend = spending(measure, first=1988, last=2100, data=spending_data).dropna()
+    times = ratio(spend)
+    end = int(times.index.max())
+    start = end - trend_years
     dual = latest("china_share_of_high_priority_imports", published_data)
-    checks = [recent < before / 2, times >= spending_times, dual["value"] > dual_use_pct]
-    reading = "supported" if all(checks) else ("qualified" if sum(checks) == 2 else "contradicted")
+    levels = [recent < before / 2, dual["value"] > dual_use_pct]
+    growing = times[end] > times[start]
+    reading = ("supported" if all(levels) and growing
+               else "contradicted" if not any(levels) else "qualified")
     return Reading(
         "NA12", reading,
         f"China's arms imports from all suppliers averaged {recent:,.0f} million TIV a year in "
-        f"{last - recent_years + 1}–{last}, against {before:,.0f} million in {early[0]}–{early[1]}: China needs "
-        f"far less from abroad, Russia included. China spent {times:.1f} times what Russia spent on its armed forces "
-        f"in {last} (SIPRI). China's share of Russia's imports of high-priority dual-use goods: {describe(dual)}.",
-        f"Supported if China's recent arms imports are under half their {early[0]}–{early[1]} level, China spends "
-        f"at least {spending_times:g} times Russia's military budget, and China supplies over {dual_use_pct:g} % of "
-        "Russia's critical dual-use imports; qualified if two of the three hold.")
+        f"{last - recent_years + 1}–{last}, against {before:,.0f} million in {early[0]}–{early[1]}. China's share of "
+        f"Russia's imports of high-priority dual-use goods: {describe(dual)}. China spent {times[start]:.1f} times "
+        f"what Russia spent on its armed forces in {start} and {times[end]:.1f} times in {end} (SIPRI, "
+        f"{measure.replace('_usd_m', ' US$')}): the gap {'widened' if growing else 'narrowed'} as Russia's war "
+        "budget grew.",
+        f"Supported if China's recent arms imports are under half their {early[0]}–{early[1]} level, China supplies "
+        f"over {dual_use_pct:g} % of Russia's critical dual-use imports, and China's spending has grown relative "
+        f"to Russia's over the last {trend_years} years (the imbalance growing); contradicted if neither level "
+        "holds; qualified otherwise.")

@@ -94,7 +94,26 @@ def code_links(app, doctree) -> None:
             para += nodes.Text(f" · built from {source} at commit {built_from[:7]}")
 
 
+def _register_citation_style() -> None:
+    """A pybtex style 'book' for the References page: the report's endnotes labelled by their
+    number (n12) and the book's tables by their name, so two lists never share a label."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.unsrt import Style as Unsrt
+    from pybtex.style.labels import BaseLabelStyle
+
+    class KeyLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield entry.key.removeprefix("report-").removeprefix("data-")
+
+    class BookStyle(Unsrt):
+        default_label_style = KeyLabels
+
+    register_plugin("pybtex.style.formatting", "book", BookStyle)
+
+
 def setup(app):
+    _register_citation_style()
     app.connect("env-get-outdated", outdated)
     app.connect("doctree-read", code_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.assessments import Reading
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.published import describe, for_year
 
 
@@ -19,7 +19,7 @@ def evaluate_c15(year: int = 2023, stated_range=(70.0, 90.0), data: pd.DataFrame
     rows = for_year("china_share_of_high_priority_imports", year, data)
     stated = f"{stated_range[0]:g}–{stated_range[1]:g} % ({year})"
     if rows.empty:
-        return Verdict("C15", "not testable with public data", stated, f"no published figure for {year}")
+        return Verdict("C15", NOT_OBTAINED, stated, f"no published figure for {year}")
     inside = rows["value"].between(*stated_range).all()
     return Verdict("C15", "reproduced" if inside else "differs", stated,
                    "; ".join(describe(r) for _, r in rows.iterrows()),
@@ -32,12 +32,13 @@ def read_na4(year: int = 2023, majority_pct: float = 50.0, data: pd.DataFrame | 
     rows = for_year("china_share_of_high_priority_imports", year, data)
     if rows.empty:
         return Reading("NA4", "qualitative", f"no published share for {year}", "no figure to apply the rule to")
-    most = (rows["value"] > majority_pct).all()
+    above = rows["value"] > majority_pct
+    reading = "supported" if above.all() else ("qualified" if above.any() else "contradicted")
     return Reading(
-        "NA4", "supported" if most else "contradicted",
+        "NA4", reading,
         "China's share of Russia's imports of high-priority dual-use goods: "
         + "; ".join(describe(r) for _, r in rows.iterrows())
         + ". Whether China withholds lethal aid, and how far Russia's technology now depends on it, no public "
         "series measures.",
-        f"Supported if every published share for {year} is above {majority_pct:g} % ('most'); the other halves of "
-        "the assessment are qualitative.")
+        f"Supported if every published share for {year} is above {majority_pct:g} % ('most'); qualified if only "
+        "some are; contradicted if none is. The other halves of the assessment are qualitative.")

@@ -99,8 +99,9 @@ def combine(dots: pd.DataFrame, comtrade: pd.DataFrame, press_figures: Path | st
     """The three origins on their own rows, totals added, and the preferred value marked."""
     db = _with_totals(pd.concat([dots, comtrade], ignore_index=True))
     db["address"] = db["source"].map(ADDRESSES)
+    db["source_kind"] = "international organisation"   # the IMF and UN Comtrade (see analysis.grading)
     press = pd.read_csv(press_figures)
-    press = press.assign(source="gacc_press")[["year", "flow", "value_usd_bn", "source", "address"]]
+    press = press.assign(source="gacc_press")[["year", "flow", "value_usd_bn", "source", "address", "source_kind"]]
     table = pd.concat([db, press], ignore_index=True)
     table = table[table["year"] >= first_year]
     table["rank"] = table["source"].map(PRIORITY)

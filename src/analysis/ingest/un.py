@@ -15,6 +15,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 
 P5 = {"China": "CHN", "France": "FRA", "Russia": "RUS", "USSR": "RUS", "USA": "USA", "UK": "GBR",
@@ -40,10 +42,31 @@ def _library(path: Path) -> pd.DataFrame:
     }))
 
 
+# The kind of source of an evidence-log row, by the host of its address (see analysis.grading);
+# a host not named here is taken as "other press", the weaker reading.
+KIND_BY_HOST = {
+    "press.un.org": "international organisation",
+    "research.un.org": "international organisation",
+    "eng.chinamil.com.cn": "official statement",
+    "tass.com": "news agency or newspaper of record",
+    "www.thenationalnews.com": "news agency or newspaper of record",
+    "blogspot.com": "opinion or blog",
+}
+
+
+def source_kind(address: str) -> str:
+    host = urlsplit(address).hostname or ""
+    for known, kind in KIND_BY_HOST.items():
+        if host == known or host.endswith("." + known):
+            return kind
+    return "other press"
+
+
 def _library_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """Rows of the library's list (date, draft, subject, vetoing) with the columns the library
     does not give: no vote, no China's vote, the symbol as seen there, the list's address."""
-    return rows.assign(vote="", china_vote="", symbol_checked="yes", source="un_library", address=LIBRARY)
+    return rows.assign(vote="", china_vote="", symbol_checked="yes", source="un_library", address=LIBRARY,
+                       source_kind="international organisation")
 
 
 def _log(path: Path) -> pd.DataFrame:
@@ -62,7 +85,7 @@ def _log(path: Path) -> pd.DataFrame:
         "symbol_checked": (d["symbol_source"].str.contains("UN page", case=False)
                            & ~d["symbol_source"].str.contains("not seen", case=False)).map({True: "yes", False: "no"}).where(found, "no"),
         "source": "evidence_log", "address": d["evidence_urls"].str.split(" ; ").str[0].str.strip(),
-    })
+    }).assign(source_kind=lambda t: t["address"].map(source_kind))
 
 
 class _Rows(HTMLParser):
