@@ -61,13 +61,14 @@ def test_na3_reads_new_lows_over_the_whole_record():
     pub = load("economy_published_figures")
     quoted = "china_ofdi_to_russia_annual_average"
     last = int(load("china_ofdi_russia").dropna(subset=["russia_flow_usd_m"])["year"].max())
-    later = pub["year"] > last
-    record_low = pub.copy()
-    record_low.loc[later & (pub["indicator"] == quoted), "value"] = -1.0      # below every year of MOFCOM's record
-    above = pub.copy()
-    above.loc[later & (pub["indicator"] == quoted), "value"] = 5.0            # above the peak years' average
-    below_not_low = pub.copy()
-    below_not_low.loc[later & (pub["indicator"] == quoted), "value"] = 0.4    # below the average, above 2019's -0.38
+    later = (pub["year"] > last) & (pub["indicator"] == quoted)
+
+    def quoted_at(value: float) -> pd.DataFrame:
+        return pub.assign(value=pub["value"].mask(later, value))
+
+    record_low = quoted_at(-1.0)      # below every year of MOFCOM's record
+    above = quoted_at(5.0)            # above the peak years' average
+    below_not_low = quoted_at(0.4)    # below the average, above 2019's -0.38
     assert investment.read_na3(published_data=record_low).reading == "supported"
     assert investment.read_na3(published_data=below_not_low).reading == "qualified"
     assert investment.read_na3(published_data=above).reading == "contradicted"

@@ -35,21 +35,22 @@ def test_summary_says_robust_or_which_choices_agree():
     assert str(robustness.Robustness(1, 1, (robustness.BOOK_CHOICE,))).endswith("1 of 1")
 
 
-def test_a_choice_naming_an_unknown_parameter_is_refused(data_copy):
-    path = data_copy / "claims.yaml"
+def edit_registry(path, items: str, item_id: str, change) -> None:
+    """Apply ``change`` to one entry of a registry file (``items``: 'claims' or 'assessments')."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    c17 = next(e for e in doc["claims"] if e["id"] == "C17")
-    c17["choices"].append({"label": "by month", "parameters": {"by_month": True}})
+    change(next(e for e in doc[items] if e["id"] == item_id))
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_choice_naming_an_unknown_parameter_is_refused(data_copy):
+    edit_registry(data_copy / "claims.yaml", "claims", "C17",
+                  lambda e: e["choices"].append({"label": "by month", "parameters": {"by_month": True}}))
     with pytest.raises(ValueError, match=r"C17: choice 'by month' sets parameter\(s\) \['by_month'\]"):
         robustness.grid("C17")
 
 
 def test_a_computed_entry_must_say_why_its_choice(data_copy):
-    path = data_copy / "claims.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    del next(e for e in doc["claims"] if e["id"] == "C03")["why_this_choice"]
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    edit_registry(data_copy / "claims.yaml", "claims", "C03", lambda e: e.pop("why_this_choice"))
     with pytest.raises(ValueError, match="C03.*why_this_choice"):
         claims.registry()
 
@@ -57,10 +58,7 @@ def test_a_computed_entry_must_say_why_its_choice(data_copy):
 def test_a_rule_must_say_what_would_contradict_it(data_copy):
     from analysis import assessments
 
-    path = data_copy / "assessments.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    del next(e for e in doc["assessments"] if e["id"] == "NA8")["would_contradict"]
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    edit_registry(data_copy / "assessments.yaml", "assessments", "NA8", lambda e: e.pop("would_contradict"))
     with pytest.raises(ValueError, match="NA8.*would_contradict"):
         assessments.registry()
 

@@ -67,12 +67,12 @@ def entry(assessment_id: str) -> dict:
 
 def read(assessment_id: str, **overrides) -> Reading:
     """The reading of one assessment, with its registered parameters (``overrides`` replace some)."""
-    entry_ = entry(assessment_id)
-    if not entry_.get("evaluate"):
-        return Reading(assessment_id, "qualitative", " ".join(entry_["why_qualitative"].split()),
+    found = entry(assessment_id)
+    if not found.get("evaluate"):
+        return Reading(assessment_id, "qualitative", " ".join(found["why_qualitative"].split()),
                        "none applies: the assessment is qualitative")
-    module, _, func = entry_["evaluate"].partition(":")
-    reading = getattr(importlib.import_module(module), func)(**{**entry_.get("parameters", {}), **overrides})
+    module, _, func = found["evaluate"].partition(":")
+    reading = getattr(importlib.import_module(module), func)(**{**found.get("parameters", {}), **overrides})
     if reading.id != assessment_id:
-        raise ValueError(f"{entry_['evaluate']} returned a reading for {reading.id}, not {assessment_id}")
+        raise ValueError(f"{found['evaluate']} returned a reading for {reading.id}, not {assessment_id}")
     return reading

@@ -146,19 +146,6 @@ def evaluate_c21(stated_usd_bn: float = 43.0, tolerance_pct: float = 5.0, publis
                    "No public page seen gives the report's figure.")
 
 
-def strongest_latest(indicator: str, published_data: pd.DataFrame | None = None) -> pd.Series:
-    """The most recent figure of an indicator; among several for its latest year, the whole-year
-    one from the strongest kind of source (see analysis.grading)."""
-    from analysis.grading import rank
-    from analysis.published import figures
-
-    rows = figures(indicator, published_data, GOVERNANCE)
-    rows = rows[rows["year"] == rows["year"].max()]
-    whole = rows[rows["period"] == rows["year"].astype(str)]
-    rows = whole if not whole.empty else rows
-    return rows.iloc[rows["source_kind"].map(rank).argsort(kind="stable")].iloc[0]
-
-
 def evaluate_c22(stated_usd_bn: float = 1400.0, tolerance_pct: float = 5.0, measure: str = "engagement",
                  published_data: pd.DataFrame | None = None) -> Verdict:
     """C22: Belt and Road investment exceeds US$ 1.4 trillion.
@@ -167,7 +154,7 @@ def evaluate_c22(stated_usd_bn: float = 1400.0, tolerance_pct: float = 5.0, meas
     ("engagement"); ``measure`` 'investment' reads the investment part alone."""
     if measure not in ("engagement", "investment"):
         raise ValueError(f"measure must be 'engagement' or 'investment', not {measure!r}")
-    last = strongest_latest(f"bri_cumulative_{measure}", published_data)
+    last = latest(f"bri_cumulative_{measure}", published_data, GOVERNANCE, strongest=True)
     off = 100 * (last["value"] / stated_usd_bn - 1)
     return Verdict("C22", "reproduced" if abs(off) <= tolerance_pct else "differs", f"over US$ {stated_usd_bn / 1000:g} trillion",
                    f"{measure}: {describe(last)}, {off:+.0f} % against the report",

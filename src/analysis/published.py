@@ -54,12 +54,20 @@ def for_year(indicator: str, year: int, data: pd.DataFrame | None = None,
     return rows[rows["year"] == year].reset_index(drop=True)
 
 
-def latest(indicator: str, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures") -> pd.Series:
-    """The most recent figure of an indicator; within its year, a whole-year figure over a part-year one."""
+def latest(indicator: str, data: pd.DataFrame | None = None, dataset: str = "economy_published_figures",
+           strongest: bool = False) -> pd.Series:
+    """The most recent figure of an indicator; within its year, a whole-year figure over a part-year one.
+    Among several such figures, the last listed, or with ``strongest`` the one from the strongest kind
+    of source (``analysis.grading``)."""
     rows = figures(indicator, data, dataset)
     rows = rows[rows["year"] == rows["year"].max()]
     whole = rows[rows["period"] == rows["year"].astype(str)]
-    return (whole if not whole.empty else rows).iloc[-1]
+    rows = whole if not whole.empty else rows
+    if strongest:
+        from analysis.grading import rank
+
+        return rows.iloc[rows["source_kind"].map(rank).argsort(kind="stable")].iloc[0]
+    return rows.iloc[-1]
 
 
 def describe(row, unit: str | None = None) -> str:

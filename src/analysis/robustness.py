@@ -94,7 +94,7 @@ def computed(kind: str, e: dict) -> bool:
     """Whether the entry has a rule to vary (not a 'not testable' claim, not a qualitative reading)."""
     if kind == "assessment":
         return bool(e.get("evaluate"))
-    return e["evaluate"] not in ("analysis.claims:not_testable", "analysis.claims:not_obtained")
+    return e["evaluate"] not in claims.UNCOMPUTED
 
 
 def grid(item_id: str) -> pd.DataFrame:
