@@ -15,8 +15,8 @@ def test_every_row_has_an_address_and_a_known_domain_and_format():
     d = load("joint_exercises")
     assert d["evidence_url"].str.match(r"https?://").all()
     assert set(d["domain"]) <= {"land", "naval", "air", "missile defence", "strategic command-staff",
-                                "joint naval patrol", "joint air patrol", "combined arms"}
-    assert set(d["format"]) <= {"bilateral", "multilateral"}
+                                "joint naval patrol", "joint air patrol", "combined arms", "disaster relief", "cyber"}
+    assert set(d["format"]) <= {"bilateral", "multilateral", "large multinational"}
     later_phases = d[d["part_of"].notna()]
     assert later_phases["part_of"].isin(d["name"]).all()  # a phase points at an exercise of the list
 
@@ -33,8 +33,11 @@ def test_a_bad_row_is_named_with_file_line_and_column(data_copy, column, value, 
 
 def test_counting_rules_nest_and_phases_count_once():
     d = load("joint_exercises")
-    core, narrow, broad = (len(exercises.counted(r)) for r in ("exercises and patrols", "exercises only", "every joint activity"))
-    assert narrow < core < broad
+    core, narrow, large, broad = (len(exercises.counted(r)) for r in ("exercises and patrols", "exercises only",
+                                                                     "with large multinational drills", "every joint activity"))
+    assert narrow < core < large < broad
+    multinational = exercises.counted("with large multinational drills")
+    assert set(multinational["format"]) - set(exercises.counted()["format"]) == {"large multinational"}
     assert broad == len(d) - d["part_of"].notna().sum()
     with pytest.raises(ValueError, match="counting rule"):
         exercises.counted("drills")
@@ -54,6 +57,23 @@ def test_every_published_count_agrees_under_a_rule_or_is_explained():
     assert len(table) == n
     for row in table.itertuples():
         assert row[table.columns.get_loc("agrees under") + 1] or row[table.columns.get_loc("why they differ") + 1], row.published
+
+
+def test_nearest_rules_bracket_a_count_no_rule_gives():
+    counts = {"exercises and patrols": 34, "exercises only": 30, "with large multinational drills": 45,
+              "every joint activity": 72}
+    assert exercises.nearest(53, counts) == "between 45 (with large multinational drills) and 72 (every joint activity)"
+    assert exercises.nearest(80, counts) == "above every rule; nearest 72 (every joint activity)"
+    assert exercises.nearest(20, counts) == "below every rule; nearest 30 (exercises only)"
+    csis = exercises.against_published().query("period == '2005–2021'").iloc[0]
+    assert csis["nearest rules"].startswith("between")
+
+
+def test_coverage_by_period_adds_up_to_the_whole():
+    table = exercises.by_period().set_index("period")
+    parts = table.loc[["2005–2008", "2009–2012", "2013–2016", "2017–2021"]].sum()
+    assert (parts == table.loc["2005–2021"]).all()
+    assert (table["exercises only"] <= table["every joint activity"]).all()
 
 
 def _before(name: str, rule: str, leave_out=()) -> int:

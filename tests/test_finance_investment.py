@@ -79,10 +79,30 @@ def test_c11_and_c12_become_testable_when_the_data_reach_the_years():
     assert investment.evaluate_c12(data=_fdi_with(y2023=(0.0, 0.9))).verdict == "differs"
 
 
-def test_claims_without_public_data_name_the_reports_source():
-    for cid in ("C13", "C14"):
-        v = claims.evaluate(cid)
-        assert v.verdict == claims.NOT_OBTAINED and "endnote" in v.detail and "would test it" in v.detail
+def test_c12_uses_quoted_stocks_for_years_after_the_series():
+    quoted = investment.quoted_shares()
+    assert quoted.at[2020, "share"] == pytest.approx(100 * 12.07 / 2580)  # MOFCOM's 2020 stocks, as quoted
+    assert "0.47 % in 2020" in claims.evaluate("C12").computed
+    d = load("economy_published_figures").copy()
+    extra = d[(d.indicator == "china_ofdi_stock_in_russia")].assign(period="2023", year=2023, value=11.0)
+    with_2023 = pd.concat([d, extra], ignore_index=True)
+    v = investment.evaluate_c12(published_data=with_2023)  # 11.0 of 2960 = 0.37 %
+    assert v.verdict == "reproduced" and "0.37 % in 2023" in v.computed
+    assert investment.evaluate_c12(published_data=with_2023, tolerance_pp=0.01).verdict == "differs"
+
+
+def test_c13_names_the_reports_source_and_what_would_test_it():
+    v = claims.evaluate("C13")
+    assert v.verdict == claims.NOT_OBTAINED and "endnote" in v.detail and "would test it" in v.detail
+
+
+def test_c14_counts_the_sectors_the_report_names():
+    v = claims.evaluate("C14")
+    assert v.verdict == "reproduced" and v.computed.startswith("67.0 % at the end of 2017")
+    assert investment.evaluate_c14(sectors=("mining",)).verdict == "differs"          # 47.5 %
+    assert investment.evaluate_c14(sectors=("mining", "agriculture", "manufacturing")).verdict == "differs"
+    low = _with("china_ofdi_russia_stock_share_agriculture", "2017", 5.0)
+    assert investment.evaluate_c14(published_data=low).verdict == "differs"
 
 
 def test_na3_reading_follows_the_flows():

@@ -155,13 +155,14 @@ def evaluate_c22(stated_usd_bn: float = 1400.0, tolerance_pct: float = 5.0, meas
     if measure not in ("engagement", "investment"):
         raise ValueError(f"measure must be 'engagement' or 'investment', not {measure!r}")
     last = latest(f"bri_cumulative_{measure}", published_data, GOVERNANCE, strongest=True)
+    invest = latest("bri_cumulative_investment", published_data, GOVERNANCE, strongest=True)
     off = 100 * (last["value"] / stated_usd_bn - 1)
     return Verdict("C22", "reproduced" if abs(off) <= tolerance_pct else "differs", f"over US$ {stated_usd_bn / 1000:g} trillion",
                    f"{measure}: {describe(last)}, {off:+.0f} % against the report",
                    f"Within ±{tolerance_pct:g} % counts as reproduced. The figure the report cites is cumulative Belt and "
                    "Road 'engagement' since 2013 (construction contracts and non-financial investment together), and "
-                   "its source says 'almost', the report 'exceeds'. Investment alone was about US$ 0.53 trillion by mid-"
-                   "2025 (Green Finance & Development Center), well under half the report's figure.")
+                   f"its source says 'almost', the report 'exceeds'. Investment alone: {describe(invest)}, "
+                   f"{100 * invest['value'] / stated_usd_bn:.0f} % of the report's figure.")
 
 
 def evaluate_c26(published_data: pd.DataFrame | None = None) -> Verdict:

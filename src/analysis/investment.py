@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.assessments import Reading
 from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.datasets import load
-from analysis.published import describe, figures
+from analysis.published import describe, figures, latest
 
 
 def ofdi(data: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -75,18 +75,65 @@ def evaluate_c11(baseline=(2011, 2018), baseline_stated_usd_bn: float = 1.2, neg
 
 
 def evaluate_c12(year: int = 2023, stated_pct: float = 0.4, tolerance_pp: float = 0.05,
-                 data: pd.DataFrame | None = None) -> Verdict:
-    """C12: Russia held 0.4 % of China's outward FDI stock in 2023."""
+                 data: pd.DataFrame | None = None, published_data: pd.DataFrame | None = None) -> Verdict:
+    """C12: Russia held 0.4 % of China's outward FDI stock in 2023.
+
+    MOFCOM's series in the book, then MOFCOM's later stocks quoted on public pages (Russia's
+    stock over China's total of the same year)."""
+    stated = f"{stated_pct:g} % ({year})"
     share = ofdi(data)["share_of_china_stock_pct"].dropna()
+    quoted = quoted_shares(published_data)
+    share = pd.concat([share, quoted["share"]]).groupby(level=0).last()
     if year in share.index:
         ok = abs(share[year] - stated_pct) <= tolerance_pp
-        return Verdict("C12", "reproduced" if ok else "differs", f"{stated_pct:g} % ({year})",
-                       f"{share[year]:.2f} % in {year} (MOFCOM stock over UNCTAD total)")
+        return Verdict("C12", "reproduced" if ok else "differs", stated,
+                       f"{share[year]:.2f} % in {year} (MOFCOM stock over China's total)")
     last, peak = int(share.index.max()), int(share.idxmax())
-    return Verdict("C12", NOT_OBTAINED, f"{stated_pct:g} % ({year})",
-                   f"no Russia stock for {year} in the book's data; latest {share[last]:.2f} % in {last}",
+    found = (f"; {last}: {quoted['text'][last]}" if last in quoted.index else "")
+    return Verdict("C12", NOT_OBTAINED, stated,
+                   f"no Russia stock for {year} found; latest {share[last]:.2f} % in {last}{found}",
                    f"The share peaked at {share[peak]:.2f} % in {peak} and fell after it. MOFCOM's {year} bulletin "
-                   "(the report's source) has the Russia line, but no machine-readable copy of it was found.")
+                   "(the report's source) has the Russia line, but neither a machine-readable copy nor a public page "
+                   "quoting it was found.")
+
+
+def quoted_shares(published_data: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Russia's share of China's outward stock, derived from the stocks quoted on public pages
+    for years after MOFCOM's series in the book (share in %, and the sentence naming both figures)."""
+    russia = figures("china_ofdi_stock_in_russia", published_data).set_index("year")
+    total = figures("china_ofdi_total_stock", published_data).drop_duplicates("year", keep="last").set_index("year")
+    years = russia.index.intersection(total.index)
+    share = 100 * russia.loc[years, "value"] / total.loc[years, "value"]
+    text = [f"US$ {russia.loc[y, 'value']:g} bn of US$ {total.loc[y, 'value']:g} bn "
+            f"({russia.loc[y, 'reported_by']}; {total.loc[y, 'reported_by']})" for y in years]
+    return pd.DataFrame({"share": share, "text": text}, index=years)
+
+
+SECTORS = {"mining": "china_ofdi_russia_stock_share_mining",
+           "agriculture": "china_ofdi_russia_stock_share_agriculture",
+           "manufacturing": "china_ofdi_russia_stock_share_manufacturing"}
+
+
+def evaluate_c14(sectors=("mining", "agriculture"), stated_pct: float = 200 / 3, tolerance_pp: float = 5.0,
+                 published_data: pd.DataFrame | None = None) -> Verdict:
+    """C14: extraction and agro-industry hold nearly two thirds of China's FDI stock in Russia.
+
+    The sectors counted are a choice: mining and agriculture by default; manufacturing can be
+    added as an upper bound, since food processing sits inside it. The latest year for which a
+    sectoral split was found is used, and named."""
+    stated = "nearly two thirds"
+    rows = [latest(SECTORS[s], published_data) for s in sectors]
+    years = {int(r["year"]) for r in rows}
+    if len(years) != 1:
+        return Verdict("C14", NOT_OBTAINED, stated, "no sectoral split of one year for the sectors counted")
+    total = sum(float(r["value"]) for r in rows)
+    ok = abs(total - stated_pct) <= tolerance_pp
+    parts = " + ".join(f"{s} {float(r['value']):g} %" for s, r in zip(sectors, rows))
+    return Verdict("C14", "reproduced" if ok else "differs", stated,
+                   f"{total:.1f} % at the end of {years.pop()} ({parts})",
+                   f"Within ±{tolerance_pp:g} points of two thirds. The split is MOFCOM's stock by sector as a "
+                   "Chinese paper reproduces it from CEIC; no later split was found on a public page, so the figure "
+                   f"is older than the report. Source: {rows[0]['reported_by']}.")
 
 
 def read_na3(peak_window=(2011, 2018), data: pd.DataFrame | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.claims import Verdict
+from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.datasets import load
 
 MEASURES = {
@@ -207,3 +207,32 @@ def read_na12(trend_years: int = 5, early=(2000, 2005), recent_years: int = 5, d
         f"over {dual_use_pct:g} % of Russia's critical dual-use imports, and China's spending has grown relative "
         f"to Russia's over the last {trend_years} years (the imbalance growing); contradicted if neither level "
         "holds; qualified otherwise.")
+
+
+# --------------------------------------------------------------------------------------
+# North Korean ammunition (C01)
+
+NK_SHARE = "north_korea_share_of_russian_artillery_ammunition"
+
+
+def evaluate_c01(year: int = 2025, stated_range=(45.0, 55.0), data: pd.DataFrame | None = None) -> Verdict:
+    """C01: about half of the artillery ammunition Russia fired in the second half of 2025 came
+    from North Korea.
+
+    No series measures it; intelligence services publish estimates, which the press relays.
+    Reproduced if every estimate found for the year lies in the range read as "about half"
+    (an "up to" figure counts by its ceiling)."""
+    from analysis.published import describe, for_year, latest
+
+    stated = "about half (second half of 2025)"
+    rows = for_year(NK_SHARE, year, data, dataset="military_published_figures")
+    if rows.empty:
+        return Verdict("C01", NOT_OBTAINED, stated, f"no published estimate for {year}")
+    inside = rows["value"].between(*stated_range).all()
+    fall = latest("north_korea_shell_deliveries_fall_on_year_before", data, dataset="military_published_figures")
+    return Verdict(
+        "C01", "reproduced" if inside else "differs", stated,
+        "; ".join(describe(r) for _, r in rows.iterrows()),
+        f"Reproduced if every estimate for {year} lies within {stated_range[0]:g}–{stated_range[1]:g} %. None of "
+        "the estimates found refers to the second half of the year, and each is an intelligence service's figure "
+        f"relayed by the press, not a measurement. Deliveries: {describe(fall)}.")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.datasets import load
 
-QUALIFIER_WORDS = {"about": "about ", "more than": "over ", "less than": "under "}
+QUALIFIER_WORDS = {"about": "about ", "more than": "over ", "less than": "under ", "up to": "up to "}
 
 
 def period_label(period: str) -> str:
