@@ -118,10 +118,11 @@ def robustness_text(item_id: str) -> str:
     return "no rule to vary" if summary is None else f"{summary.holds} of {summary.of}"
 
 
-def claims_table() -> pd.DataFrame:
-    """Every claim evaluated (``claims.evaluate_all``), with the producers and vintages of its data,
-    the weakest kind of source it rests on, and its robustness ('k of n')."""
-    table = claims.evaluate_all()
+def claims_table(prefix: str | None = "C") -> pd.DataFrame:
+    """Every claim evaluated (``claims.evaluate_all``; ``prefix`` 'C' for the headline claims, 'X'
+    for the further statements), with the producers and vintages of its data, the weakest kind of
+    source it rests on, and its robustness ('k of n')."""
+    table = claims.evaluate_all(prefix)
     table["data"] = [data_sources([n for n in names.split(", ") if n]) for names in table["datasets"]]
     entries = {e["id"]: e for e in claims.registry()}
     table["weakest source"] = [grading.weakest(k) if (k := grading.kinds_behind(entries[i])) else "none"

@@ -1,7 +1,7 @@
 """The registry of the report's quantitative claims, and their verdicts.
 
-``data/claims.yaml`` lists each claim with its catalogue id (C01…), where it stands in the
-report, the value the report states, and the function that evaluates it against the book's
+``data/claims.yaml`` lists each claim with its catalogue id (C01… for the report's headline
+claims, X01… for its further checkable statements), where it stands in the report, the value the report states, and the function that evaluates it against the book's
 data. Evaluating a claim gives a :class:`Verdict` with both numbers.
 """
 
@@ -50,8 +50,8 @@ def registry() -> list[dict]:
         where = f"{paths.relative(paths.CLAIMS)}, claim #{i} ({entry.get('id', '?')})"
         if missing:
             raise ValueError(f"{where}: missing key(s) {missing}")
-        if not re.fullmatch(r"C\d{2}", str(entry["id"])):
-            raise ValueError(f"{where}: id must look like C01")
+        if not re.fullmatch(r"[CX]\d{2}", str(entry["id"])):
+            raise ValueError(f"{where}: id must look like C01 (a headline claim) or X01 (a further statement)")
         if entry["id"] in seen:
             raise ValueError(f"{where}: duplicate id")
         seen.add(entry["id"])
@@ -95,10 +95,13 @@ def not_obtained(claim_id: str, stated: str, report_source: str, would_test: str
                    f"The report relies on {report_source}. The public source that would test it: {would_test}.")
 
 
-def evaluate_all() -> pd.DataFrame:
-    """Every registered claim with its verdict, one row each."""
+def evaluate_all(prefix: str | None = None) -> pd.DataFrame:
+    """Every registered claim with its verdict, one row each; ``prefix`` 'C' or 'X' keeps the
+    headline claims or the further statements alone."""
     rows = []
     for entry in registry():
+        if prefix and not entry["id"].startswith(prefix):
+            continue
         v = evaluate(entry["id"])
         rows.append({"id": v.id, "where": entry["where"], "claim": " ".join(entry["claim"].split()), "stated": v.stated,
                      "computed": v.computed, "verdict": v.verdict, "detail": v.detail,

@@ -9,7 +9,7 @@
     python -m analysis data bibliography  write bibliography/book.bib from the descriptor
     python -m analysis ingest NAME …    re-derive a curated table from the producer's raw file
     python -m analysis refresh [NAME…]  download the producers' current releases, re-derive, show what moved
-    python -m analysis claims           evaluate the report's claims
+    python -m analysis claims           evaluate the report's claims (C01-C26) and further statements (X01-X30)
     python -m analysis figures          the charts of the last build and their sha256
     python -m analysis bench            time the builds on this machine (in a copy of the project)
 """
@@ -116,6 +116,8 @@ def _claims(args) -> int:
         import pandas as pd
 
         table = pd.concat([robustness.full_grid("claim"), robustness.full_grid("assessment")], ignore_index=True)
+        if args.only:
+            table = table[table["id"].str.startswith(args.only)]
         if args.format == "csv":
             table.to_csv(sys.stdout, index=False, lineterminator="\n")
         elif args.format == "json":
@@ -127,7 +129,7 @@ def _claims(args) -> int:
                     print(f"     {'=' if row.agrees else '≠'} {row.outcome:<14} {row.choice}")
                 print()
         return 0
-    table = evaluate_all()
+    table = evaluate_all(args.only)
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif args.format == "json":
@@ -268,6 +270,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")
     c.add_argument("--robustness", action="store_true",
                    help="every computed verdict and reading under each defensible choice, with 'k of n'")
+    c.add_argument("--only", choices=["C", "X", "NA"], default=None,
+                   help="only the report's headline claims (C), its further statements (X), or, with --robustness, "
+                        "the net assessments (NA)")
     c.set_defaults(func=_claims)
     return p
 
