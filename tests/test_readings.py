@@ -27,6 +27,12 @@ def setting(frame: pd.DataFrame, value, column: str, **equal) -> pd.DataFrame:
     return out
 
 
+def reaches_each_reading(read, supported: dict, qualified: dict, contradicted: dict) -> None:
+    """``read`` with each set of keyword arguments gives the reading it is named after."""
+    for expected, kwargs in (("supported", supported), ("qualified", qualified), ("contradicted", contradicted)):
+        assert read(**kwargs).reading == expected, (expected, sorted(kwargs))
+
+
 def test_every_rule_based_assessment_is_tested_here():
     ruled = {e["id"] for e in assessments.registry() if e.get("evaluate")}
     assert ruled == {"NA1", "NA2", "NA3", "NA4", "NA8", "NA12", "NA13", "NA15"}
@@ -41,9 +47,10 @@ def test_na1_reaches_each_reading():
                        2.0, "share_pct", reporter="CHN", flow="total", year=2013)
     even = setting(lopsided, 4.0, "share_pct", reporter="RUS", flow="total", year=last)   # 2 times, narrower than 2013
     little_fuel = setting(fuels, 10.0, "hs27_share_pct", exporter="RUS", year=int(fuels["year"].max()))
-    assert economy.read_na1(shares_data=lopsided).reading == "supported"
-    assert economy.read_na1(shares_data=even).reading == "qualified"
-    assert economy.read_na1(shares_data=even, fuels_data=little_fuel).reading == "contradicted"
+    reaches_each_reading(economy.read_na1,
+                         supported=dict(shares_data=lopsided),
+                         qualified=dict(shares_data=even),
+                         contradicted=dict(shares_data=even, fuels_data=little_fuel))
 
 
 def test_na2_reaches_each_reading():
@@ -52,9 +59,10 @@ def test_na2_reaches_each_reading():
                        3.0, "value", indicator="federal_budget_deficit", year=2025)
     full_fund = setting(widening, 6.6, "value", indicator="nwf_liquid_assets")
     narrowing = setting(full_fund, 0.5, "value", indicator="federal_budget_deficit", year=2025)
-    assert finance.read_na2(data=widening).reading == "supported"
-    assert finance.read_na2(data=full_fund).reading == "qualified"
-    assert finance.read_na2(data=narrowing).reading == "contradicted"
+    reaches_each_reading(finance.read_na2,
+                         supported=dict(data=widening),
+                         qualified=dict(data=full_fund),
+                         contradicted=dict(data=narrowing))
 
 
 def test_na3_reads_new_lows_over_the_whole_record():
@@ -69,9 +77,10 @@ def test_na3_reads_new_lows_over_the_whole_record():
     record_low = quoted_at(-1.0)      # below every year of MOFCOM's record
     above = quoted_at(5.0)            # above the peak years' average
     below_not_low = quoted_at(0.4)    # below the average, above 2019's -0.38
-    assert investment.read_na3(published_data=record_low).reading == "supported"
-    assert investment.read_na3(published_data=below_not_low).reading == "qualified"
-    assert investment.read_na3(published_data=above).reading == "contradicted"
+    reaches_each_reading(investment.read_na3,
+                         supported=dict(published_data=record_low),
+                         qualified=dict(published_data=below_not_low),
+                         contradicted=dict(published_data=above))
 
 
 def test_na4_reaches_each_reading():
@@ -81,9 +90,10 @@ def test_na4_reaches_each_reading():
     second = rows.iloc[0].copy()
     second["reported_by"], second["value"] = "a second estimate", 40.0
     split = pd.concat([setting(pub, 90.0, "value", indicator=indicator, year=2023), second.to_frame().T], ignore_index=True)
-    assert technology.read_na4(data=setting(pub, 90.0, "value", indicator=indicator, year=2023)).reading == "supported"
-    assert technology.read_na4(data=split).reading == "qualified"
-    assert technology.read_na4(data=setting(pub, 40.0, "value", indicator=indicator, year=2023)).reading == "contradicted"
+    reaches_each_reading(technology.read_na4,
+                         supported=dict(data=setting(pub, 90.0, "value", indicator=indicator, year=2023)),
+                         qualified=dict(data=split),
+                         contradicted=dict(data=setting(pub, 40.0, "value", indicator=indicator, year=2023)))
 
 
 def test_na8_needs_both_more_events_and_a_larger_share():
@@ -94,9 +104,10 @@ def test_na8_needs_both_more_events_and_a_larger_share():
     falling = d.assign(contested_area=before.map({True: "yes", False: "no"}))
     counts = exercises.per_year(years=range(2003, 2026), data=d)
     assert counts.loc[2021:2025].sum() > counts.loc[2016:2020].sum(), "the test needs more events lately"
-    assert exercises.read_na8(data=rising).reading == "supported"
-    assert exercises.read_na8(data=everywhere).reading == "qualified"      # more events, same share (all)
-    assert exercises.read_na8(data=falling).reading == "contradicted"
+    reaches_each_reading(exercises.read_na8,
+                         supported=dict(data=rising),
+                         qualified=dict(data=everywhere),  # more events, same share (all)
+                         contradicted=dict(data=falling))
 
 
 def test_na8_strict_coding_leaves_out_home_waters():
@@ -111,18 +122,16 @@ def test_na12_reads_the_trend_of_the_spending_gap():
     spend, arms = load("military_expenditure"), load("arms_transfers")
     pub = load("economy_published_figures")
     last = int(spend.dropna(subset=["value"])["year"].max())
-    widening = spend.copy()
-    mask = where(widening, iso3="CHN", measure="current_usd_m", year=last)
-    widening.loc[mask, "value"] = widening.loc[mask, "value"] * 5
-    narrowing = spend.copy()
-    mask = where(narrowing, iso3="CHN", measure="current_usd_m", year=last)
-    narrowing.loc[mask, "value"] = narrowing.loc[mask, "value"] / 5
+    china_last = where(spend, iso3="CHN", measure="current_usd_m", year=last)
+    widening = spend.assign(value=spend["value"].mask(china_last, spend["value"] * 5))
+    narrowing = spend.assign(value=spend["value"].mask(china_last, spend["value"] / 5))
     busy = arms.copy()
     busy.loc[(busy["supplier"] == "WLD") & (busy["recipient"] == "CHN") & (busy["year"] >= 2015), "tiv_m"] = 9000.0
     low_dual = setting(pub, 30.0, "value", indicator="china_share_of_high_priority_imports")
-    assert military.read_na12(spending_data=widening).reading == "supported"
-    assert military.read_na12(spending_data=narrowing).reading == "qualified"
-    assert military.read_na12(spending_data=widening, data=busy, published_data=low_dual).reading == "contradicted"
+    reaches_each_reading(military.read_na12,
+                         supported=dict(spending_data=widening),
+                         qualified=dict(spending_data=narrowing),
+                         contradicted=dict(spending_data=widening, data=busy, published_data=low_dual))
 
 
 def test_na13_reads_level_and_trend_of_reliance():
@@ -131,9 +140,10 @@ def test_na13_reads_level_and_trend_of_reliance():
     high = setting(pub, 45.0, "value", indicator="china_share_of_russia_imports", year=latest_year)
     middling = setting(pub, 30.0, "value", indicator="china_share_of_russia_imports", year=latest_year)
     low = setting(pub, 10.0, "value", indicator="china_share_of_russia_imports", year=latest_year)
-    assert exercises.read_na13(economy_data=high).reading == "supported"
-    assert exercises.read_na13(economy_data=middling).reading == "qualified"   # rising since 2020, not over a third
-    assert exercises.read_na13(economy_data=low).reading == "contradicted"
+    reaches_each_reading(exercises.read_na13,
+                         supported=dict(economy_data=high),
+                         qualified=dict(economy_data=middling),  # rising since 2020, not over a third
+                         contradicted=dict(economy_data=low))
 
 
 def test_na15_reaches_each_reading():
@@ -147,9 +157,10 @@ def test_na15_reaches_each_reading():
     favour.loc[solo, "china_vote"] = "in favour"
     abstaining = v.copy()
     abstaining.loc[solo, "china_vote"] = "abstain"
-    assert governance.read_na15(data=abstaining).reading == "supported"
-    assert governance.read_na15(data=china_alone.assign(china_vote=abstaining["china_vote"])).reading == "qualified"
-    assert governance.read_na15(data=favour).reading == "contradicted"
+    reaches_each_reading(governance.read_na15,
+                         supported=dict(data=abstaining),
+                         qualified=dict(data=china_alone.assign(china_vote=abstaining["china_vote"])),
+                         contradicted=dict(data=favour))
 
 
 @pytest.mark.parametrize("entry", [e for e in assessments.registry() if e.get("evaluate")], ids=lambda e: e["id"])

@@ -240,6 +240,19 @@ def contested(coding: str = CODINGS[0], rule: str = DEFAULT_RULE, years=None,
     return out.reindex(list(years), fill_value=0).fillna(0).astype(int).rename_axis("year")
 
 
+def two_windows(window: int, last_year: int, rule: str = DEFAULT_RULE, coding: str = CODINGS[0],
+                data: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series]:
+    """Counted events and those in contested areas (``events``, ``contested``) over the ``window``
+    years before the last ``window`` years up to ``last_year``, and over those last years."""
+    table = contested(coding, rule, years=range(last_year - 2 * window + 1, last_year + 1), data=data)
+    return table.loc[:last_year - window].sum(), table.loc[last_year - window + 1:].sum()
+
+
+def contested_share(counts: pd.Series) -> float:
+    """The share of events in contested areas, %, of a window's counts (0 when it holds none)."""
+    return 100 * counts["contested"] / counts["events"] if counts["events"] else 0.0
+
+
 def read_na8(window: int = 5, last_year: int = 2025, rule: str = DEFAULT_RULE, coding: str = CODINGS[0],
              data: pd.DataFrame | None = None) -> Reading:
     """NA8: joint drills are a show of unity, staged more and more in contested waters and airspace.
@@ -249,8 +262,8 @@ def read_na8(window: int = 5, last_year: int = 2025, rule: str = DEFAULT_RULE, c
     A list that grows with time (better coverage, patrols from 2019) can raise the count
     without raising the share."""
     table = contested(coding, rule, years=range(2003, last_year + 1), data=data)
-    recent, before = table.loc[last_year - window + 1:last_year].sum(), table.loc[last_year - 2 * window + 1:last_year - window].sum()
-    share = lambda t: 100 * t["contested"] / t["events"] if t["events"] else 0.0  # noqa: E731
+    before, recent = two_windows(window, last_year, rule, coding, data)
+    share = contested_share
     more, denser = recent["contested"] > before["contested"], share(recent) > share(before)
     reading = "supported" if more and denser else ("qualified" if more or denser else "contradicted")
     first = table[table["contested"] > 0]

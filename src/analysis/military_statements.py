@@ -10,7 +10,7 @@ import pandas as pd
 from analysis import exercises
 from analysis.claims import Verdict
 from analysis.military import arms_flow
-from analysis.published import describe, figures
+from analysis.published import describe, figures, period_label
 
 MILITARY = "military_published_figures"
 
@@ -40,10 +40,8 @@ def evaluate_x10(window: int = 10, last_year: int = 2025, rule: str = exercises.
 
     Reproduced if the last ``window`` years hold more events and a larger share of them in
     third parties' contested waters or airspace than the ``window`` years before."""
-    table = exercises.contested(coding, rule, years=range(last_year - 2 * window + 1, last_year + 1), data=data)
-    before = table.loc[:last_year - window].sum()
-    recent = table.loc[last_year - window + 1:].sum()
-    share = lambda t: 100 * t["contested"] / t["events"] if t["events"] else 0.0  # noqa: E731
+    before, recent = exercises.two_windows(window, last_year, rule, coding, data)
+    share = exercises.contested_share
     more, denser = recent["events"] > before["events"], share(recent) > share(before)
     return Verdict(
         "X10", "reproduced" if more and denser else "differs", "more drills, more often in contested seas",
@@ -116,10 +114,9 @@ def evaluate_x14(data: pd.DataFrame | None = None, gain_pp: float = 1.0) -> Verd
     fell = last["value_rus"] < first["value_rus"]
     gained = last["value_chn"] - first["value_chn"] >= gain_pp
     verdict = "reproduced" if fell and gained else ("differs" if fell else "contradicted")
-    span = lambda p: p.replace("..", "–")  # noqa: E731
     return Verdict(
         "X14", verdict, "China eroding Russia's markets",
-        f"Russia {first['value_rus']:g} % of world exports in {span(first['period'])}, {last['value_rus']:g} % in "
-        f"{span(last['period'])}; China {first['value_chn']:g} % and {last['value_chn']:g} %",
+        f"Russia {first['value_rus']:g} % of world exports in {period_label(first['period'])}, {last['value_rus']:g} % in "
+        f"{period_label(last['period'])}; China {first['value_chn']:g} % and {last['value_chn']:g} %",
         "SIPRI's shares, as quoted by the press. Russia's fall went mostly to others than China: China's own share "
         f"barely moved. Latest: {describe(russia.iloc[-1])}; {describe(china.iloc[-1])}.")

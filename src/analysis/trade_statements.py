@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis.claims import NOT_OBTAINED, Verdict
 from analysis.economy import MANUFACTURES, composition, russia_weight_for_china_after_2020, shares_pct, weight
-from analysis.published import describe, figures
+from analysis.published import figures
 
 
 def russia_in_china_trade(trade_data=None, shares_data=None, published_data=None) -> pd.Series:
