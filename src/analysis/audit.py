@@ -147,12 +147,9 @@ def scorecard() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _cell(value) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
 def markdown(table: pd.DataFrame, columns: list[str]) -> str:
-    """A Markdown table of ``columns``; the ``chapter`` column becomes a link to the page."""
+    """A Markdown table of ``columns``, each cell escaped (:func:`escape`); the ``chapter`` column becomes
+    a link to the page."""
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for _, row in table.iterrows():
         cells = []
@@ -160,7 +157,7 @@ def markdown(table: pd.DataFrame, columns: list[str]) -> str:
             if c == "chapter":
                 cells.append(f"{{doc}}`{CHAPTER_NAMES.get(row[c], row[c])} </{row[c]}>`")
             else:
-                cells.append(_cell(row[c]))
+                cells.append(escape(row[c]))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
