@@ -12,17 +12,18 @@ import pytest
 
 from analysis import datasets, paths
 
-ROOT = paths.ROOT
+ROOT = paths.HOME.root
 # What a clone of the project holds (no environment, no build, no caches).
-IGNORE = shutil.ignore_patterns(".venv", "_build", "variants", ".git", "__pycache__", "*.egg-info",
-                                ".pytest_cache", ".ipynb_checkpoints")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", "variants", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ipynb_checkpoints"
+)
 
 
 @pytest.fixture
 def data_copy(tmp_path):
     """A scratch copy of data/ that the package reads instead of the real one."""
     copy = tmp_path / "data"
-    shutil.copytree(paths.DATA, copy)
+    shutil.copytree(paths.HOME.data, copy)
     with paths.data_at(copy):
         yield copy
 
@@ -41,7 +42,9 @@ def edit_csv(path: Path, line: int, column: str, value: str) -> str:
 
 
 def data_digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): datasets.sha256(p) for p in sorted((root / "data").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): datasets.sha256(p) for p in sorted((root / "data").rglob("*")) if p.is_file()
+    }
 
 
 def pytest_configure(config):
@@ -66,14 +69,14 @@ def built_book():
     Test workers share it: the first builds it, the others wait on a lock and find it current."""
     import fcntl
 
-    paths.BUILD.mkdir(exist_ok=True)
-    with open(paths.BUILD / ".test-build.lock", "w") as lock:
+    paths.HOME.build.mkdir(exist_ok=True)
+    with open(paths.HOME.build / ".test-build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         before = data_digest(ROOT)
         result = run([sys.executable, "-m", "analysis", "build", "--quiet"], cwd=ROOT)
         assert result.returncode == 0, f"build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
         assert data_digest(ROOT) == before, "the build modified data/"
-    return paths.HTML
+    return paths.HOME.html
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,7 @@ def project_copy(tmp_path_factory, built_book):
     copy = tmp_path_factory.mktemp("project") / "book"
     shutil.copytree(ROOT, copy, ignore=IGNORE)
     for kept in (".jupyter_cache", ".notebook-reads.json", "figures"):
-        source = paths.BUILD / kept
+        source = paths.HOME.build / kept
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / "_build" / kept)
     env = {"PYTHONPATH": str(copy / "src")}
     return copy, env

@@ -1,15 +1,16 @@
-"""Data, computations and figures behind the book.
+"""Data, computations and figures behind the book, in layers (each imports only those below it):
 
-The package is small on purpose: one module per concern.
+- ``cli``: ``python -m analysis``, the one command line;
+- ``book``: the build, notebook execution, the Sphinx extension, variants, the benchmark;
+- ``sources``: the producers' files, one module per producer; download and refresh;
+- ``audit``: the report's claims, assessments and recommendations put to the data;
+- ``chapters``: what each chapter computes, and the evaluators of its claims;
+- ``evidence``: the ``Verdict`` and ``Reading`` types, the registries, quoted figures, source grades;
+- ``figures``: the house style of the charts, and their way onto a page;
+- ``datasets``: the tables of ``data/``: descriptor, validation, loading, checksums, provenance;
+- at the bottom, ``paths`` (the project as an object), ``git`` and ``markup`` (the one escaper).
 
-- ``paths``: where things are, resolved from this file's own location;
-- ``datasets``: the data descriptor, validation, and ``load(name)``;
-- ``figures``: the house style and the deterministic save of every chart;
-- ``claims``: the registry of the report's quantitative claims and their verdicts;
-- ``military``: computations for chapter 2 (spending, arms transfers);
-- ``ingest``: derivation of the curated tables from the producers' raw files;
-- ``build``: the book build, with an execution cache that cannot go stale;
-- ``cli``: ``python -m analysis``.
+``pyproject.toml`` states the layers as an import-linter contract, checked by the tests.
 """
 
 from analysis.datasets import DataError, load

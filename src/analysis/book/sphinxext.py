@@ -1,0 +1,94 @@
+"""A small Sphinx extension for the book (listed in ``_config.yml``).
+
+- Pages whose notebook the build has just executed again (``analysis.book.execute``) are read
+  again even though their source file did not change, so no page keeps a stale number.
+- Under each chart, after its downloads: a link to the code cell that drew it, and, when the
+  book is built from a git checkout, the notebook at the commit it was built from (a link
+  when the repository has a public address, in ``_config.yml``'s ``repository.url`` or the
+  ``origin`` remote).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+
+from analysis import git, paths
+from analysis.book.state import fingerprint, pages_to_reread
+
+PUBLISH = re.compile(r"""publish\(\s*\w+\s*,\s*["']([^"']+)["']""")
+FIGURE_CSV = re.compile(r"/_build/figures/([^/]+)\.csv$")
+
+
+def outdated(app, env, added, changed, removed) -> list[str]:
+    """Pages to read again: those executed again, and every page when the commit changed.
+
+    When only a file of ``_static/`` changed, Sphinx finds nothing to write and would not
+    copy it: the root page is then written again, which copies the static files."""
+    again = [d for d in pages_to_reread() if d in env.found_docs]
+    built_from = git.commit()
+    if getattr(env, "analysis_commit", None) != built_from:
+        env.analysis_commit = built_from
+        again = sorted(env.found_docs)
+    static = fingerprint((paths.project().root / "_static",))
+    if getattr(env, "analysis_static", None) != static:
+        env.analysis_static = static
+        again = sorted(set(again) | {app.config.root_doc})
+    return again
+
+
+def code_links(app, doctree) -> None:
+    """Give each charting cell an anchor, and link to it (and to the commit) under its chart."""
+    docname = app.env.docname
+    cells = {}
+    for cell in doctree.findall(nodes.container):
+        if cell.get("nb_element") != "cell_code":
+            continue
+        source = " ".join(block.astext() for block in cell.findall(nodes.literal_block))
+        for key in PUBLISH.findall(source):
+            cell["ids"].append(f"code-{key}")
+            cells[key] = cell
+    if not cells:
+        return
+    built_from = getattr(app.env, "analysis_commit", None)
+    repo = git.web_address(app.config.html_theme_options.get("repository_url"))
+    source = app.env.doc2path(docname, False)
+    for ref in list(doctree.findall(addnodes.download_reference)):
+        match = FIGURE_CSV.search(ref.get("reftarget", ""))
+        if not match or match.group(1) not in cells:
+            continue
+        para = ref.parent
+        para += nodes.Text(" · Code: ")
+        para += nodes.reference("", "the cell that drew it", refuri=f"#code-{match.group(1)}", internal=True)
+        if built_from and repo:
+            para += nodes.Text(" · ")
+            para += nodes.reference("", f"{source} at {built_from[:7]}", refuri=f"{repo}/blob/{built_from}/{source}")
+        elif built_from:
+            para += nodes.Text(f" · built from {source} at commit {built_from[:7]}")
+
+
+def _register_citation_style() -> None:
+    """A pybtex style 'book' for the References page: the report's endnotes labelled by their
+    number (n12) and the book's tables by their name, so two lists never share a label."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.unsrt import Style as Unsrt
+    from pybtex.style.labels import BaseLabelStyle
+
+    class KeyLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield entry.key.removeprefix("report-").removeprefix("data-")
+
+    class BookStyle(Unsrt):
+        default_label_style = KeyLabels
+
+    register_plugin("pybtex.style.formatting", "book", BookStyle)
+
+
+def setup(app):
+    _register_citation_style()
+    app.connect("env-get-outdated", outdated)
+    app.connect("doctree-read", code_links)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
