@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := book
-.PHONY: book test env execute variant validate claims rehash clean serve lock bench
+.PHONY: book test test-fast lint env execute variant validate claims rehash clean serve lock bench
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -24,6 +24,16 @@ book: $(STAMP)  ## build the book (re-executes only when notebooks, data/ or src
 test: $(STAMP)  ## run every test
 	$(BIN)/python -m pytest
 
+test-fast: $(STAMP)  ## the unit tests alone, in seconds (layers, lint, data, rules, registries)
+	$(BIN)/python -m pytest tests/unit
+
+lint: $(STAMP)  ## ruff over src/ and tests/, ruff through nbQA over the notebooks, the import layers
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/nbqa ruff chapters
+	$(BIN)/nbqa "ruff format" --check chapters
+	$(BIN)/lint-imports
+
 execute: $(STAMP)  ## re-execute the notebooks in place after editing them, to store their outputs
 	$(BIN)/python -m analysis execute chapters/*.ipynb chapters/appendices/*.ipynb
 
@@ -34,7 +44,7 @@ PARAMS  ?=
 variant: $(STAMP)  ## re-run one chapter with other parameters into variants/ and build its page (the book is untouched)
 	$(BIN)/python -m analysis run $(CHAPTER) --name $(NAME) $(PARAMS)
 
-validate: $(STAMP)  ## check every data table against data/datapackage.yaml
+validate: $(STAMP)  ## check every data table against data/datapackage.yaml, and the registries against their schema
 	$(BIN)/python -m analysis data validate
 
 claims: $(STAMP)  ## evaluate the report's claims in the terminal

@@ -18,13 +18,26 @@ def escape(text) -> str:
     return _MYST_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def md_table(header, rows, raw: tuple[str, ...] = ()) -> str:
+def escape_but_code(text) -> str:
+    """Like :func:`escape`, but a code span (```unit```) stays a code span: its content is shown
+    literally anyway, and only a pipe inside it, which would end a table cell, is escaped."""
+    parts = re.split(r"(`[^`]+`)", " ".join(str(text).split()))
+    return "".join(p.replace("|", "\\|") if i % 2 else _MYST_SPECIAL.sub(r"\\\1", p) for i, p in enumerate(parts))
+
+
+def md_table(header, rows, raw: tuple[str, ...] = (), code: tuple[str, ...] = ()) -> str:
     """A Markdown table: ``header`` (column names) and ``rows`` (sequences of cells), every cell
-    escaped, but for the columns named in ``raw``, whose cells the caller built as markup."""
+    escaped, but for the columns named in ``raw``, whose cells the caller built as markup, and
+    those named in ``code``, whose code spans are kept (:func:`escape_but_code`)."""
     header = list(header)
-    keep = {i for i, name in enumerate(header) if name in raw}
+
+    def cell(i: int, value) -> str:
+        name = header[i] if i < len(header) else None
+        if name in raw:
+            return str(value)
+        return escape_but_code(value) if name in code else escape(value)
 
     def line(cells) -> str:
-        return "| " + " | ".join(str(c) if i in keep else escape(c) for i, c in enumerate(cells)) + " |"
+        return "| " + " | ".join(cell(i, c) for i, c in enumerate(cells)) + " |"
 
     return "\n".join([line(header), "|" + "---|" * len(header), *(line(r) for r in rows)])

@@ -27,7 +27,7 @@ from analysis.audit import assessments
 from analysis.sources import refresh
 from analysis.sources.registry import by_hand, upstreams
 
-FIXTURES = Path(__file__).parent / "fixtures" / "upstream"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "upstream"
 WORKBOOK = "www.sipri.org/sites/default/files/SIPRI-Milex-data-1949-2024_2.xlsx"
 COMTRADE = "comtradeapi.un.org/data/v1/get/C/M/HS"
 KEY = "a-test-key"

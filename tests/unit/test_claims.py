@@ -37,8 +37,11 @@ def test_a_verdict_outside_the_four_is_refused():
 @pytest.mark.parametrize(
     "broken, message",
     [
-        ({"id": "C24"}, "missing key"),
-        ({"id": "X1", "where": "", "claim": "", "stated": "", "datasets": [], "evaluate": "m:f"}, "id must look like"),
+        ({"id": "C24"}, r"claims.yaml: \d+ problem\(s\)\n  entry C24 \(#1\), field where: missing"),
+        (
+            {"id": "X1", "where": "p", "claim": "c", "stated": "s", "datasets": [], "evaluate": "m:f"},
+            r"entry X1 \(#1\), field id: 'X1' does not match",
+        ),
     ],
 )
 def test_malformed_registry_is_refused(data_copy, broken, message):

@@ -6,7 +6,7 @@ import pytest
 
 from analysis import load
 from analysis.audit import claims
-from analysis.chapters import exercises
+from analysis.chapters import exercise_counts, exercises
 from analysis.datasets import DataError
 from conftest import edit_csv
 
@@ -67,7 +67,7 @@ def test_per_year_fills_empty_years_with_zero():
 
 
 def test_every_published_count_agrees_under_a_rule_or_is_explained():
-    table = exercises.against_published()
+    table = exercise_counts.against_published()
     published = load("military_published_figures")
     n = published["indicator"].isin(["joint_exercises_cumulative", "joint_exercises_in_year"]).sum()
     assert len(table) == n
@@ -84,15 +84,15 @@ def test_nearest_rules_bracket_a_count_no_rule_gives():
         "with large multinational drills": 45,
         "every joint activity": 72,
     }
-    assert exercises.nearest(53, counts) == "between 45 (with large multinational drills) and 72 (every joint activity)"
-    assert exercises.nearest(80, counts) == "above every rule; nearest 72 (every joint activity)"
-    assert exercises.nearest(20, counts) == "below every rule; nearest 30 (exercises only)"
-    csis = exercises.against_published().query("period == '2005–2021'").iloc[0]
+    assert exercise_counts.nearest(53, counts) == "between 45 (with large multinational drills) and 72 (every joint activity)"
+    assert exercise_counts.nearest(80, counts) == "above every rule; nearest 72 (every joint activity)"
+    assert exercise_counts.nearest(20, counts) == "below every rule; nearest 30 (exercises only)"
+    csis = exercise_counts.against_published().query("period == '2005–2021'").iloc[0]
     assert csis["nearest rules"].startswith("between")
 
 
 def test_coverage_by_period_adds_up_to_the_whole():
-    table = exercises.by_period().set_index("period")
+    table = exercise_counts.by_period().set_index("period")
     parts = table.loc[["2005–2008", "2009–2012", "2013–2016", "2017–2021"]].sum()
     assert (parts == table.loc["2005–2021"]).all()
     assert (table["exercises only"] <= table["every joint activity"]).all()
@@ -114,8 +114,8 @@ def test_the_explanations_hold_on_the_list():
 
 
 def test_agrees_reads_the_hedge():
-    assert exercises.agrees(36, "more than", 40) and not exercises.agrees(36, "", 40)
-    assert exercises.agrees(6, "", 6)
+    assert exercise_counts.agrees(36, "more than", 40) and not exercise_counts.agrees(36, "", 40)
+    assert exercise_counts.agrees(6, "", 6)
 
 
 def test_milestones_checked_by_hand():

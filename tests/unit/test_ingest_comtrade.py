@@ -9,7 +9,7 @@ import pytest
 
 from analysis.sources.producers.comtrade import monthly_from_api
 
-ANSWERS = sorted((Path(__file__).parent / "fixtures" / "upstream" / "comtradeapi.un.org").rglob("*.json"))
+ANSWERS = sorted((Path(__file__).parents[1] / "fixtures" / "upstream" / "comtradeapi.un.org").rglob("*.json"))
 
 
 def test_twelve_months_a_year_both_flows_in_billions():

@@ -11,7 +11,7 @@ from analysis.chapters import military
 from analysis.sources.producers.world_bank import from_api_json, from_bulk_csv, ingest_wdi_military_expenditure
 
 API = (
-    Path(__file__).parent
+    Path(__file__).parents[1]
     / "fixtures"
     / "upstream"
     / "api.worldbank.org"

@@ -55,7 +55,7 @@ def entry(name: str) -> str:
 
 
 def book_bib() -> str:
-    names = [r["name"] for r in datasets.descriptor()["resources"]]
+    names = [r["name"] for r in datasets.data_package()["resources"]]
     return (
         "% The book's tables and their sources, one entry each (key data-<table>), generated from\n"
         "% data/datapackage.yaml by `python -m analysis data bibliography`; do not edit.\n\n"

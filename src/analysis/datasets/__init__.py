@@ -17,7 +17,7 @@
 from analysis.datasets.checksums import rehash
 from analysis.datasets.descriptor import (
     citation,
-    descriptor,
+    data_package,
     file_of,
     names,
     resource,
@@ -38,7 +38,7 @@ __all__ = [
     "DataError",
     "Problem",
     "citation",
-    "descriptor",
+    "data_package",
     "file_of",
     "load",
     "names",

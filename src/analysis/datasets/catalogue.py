@@ -23,7 +23,7 @@ def _sources(res: dict) -> str:
 
 def _fields(res: dict) -> str:
     rows = [(f"`{f['name']}`", f.get("type", "string"), f.get("description", "")) for f in res["schema"]["fields"]]
-    return md_table(("field", "type", "description"), rows, raw=("field",))
+    return md_table(("field", "type", "description"), rows, raw=("field",), code=("description",))
 
 
 def entry(name: str) -> str:

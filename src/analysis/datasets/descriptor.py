@@ -11,7 +11,7 @@ from analysis.datasets import provenance
 from analysis.datasets.yamlfiles import parsed
 
 
-def descriptor() -> dict:
+def data_package() -> dict:
     """The parsed descriptor of the project in use (parsed again whenever the file changes)."""
     return parsed(paths.project().descriptor)
 
@@ -19,12 +19,12 @@ def descriptor() -> dict:
 def names() -> list[str]:
     """The names of every dataset in the descriptor."""
     provenance.record_file(paths.project().descriptor)
-    return [r["name"] for r in descriptor()["resources"]]
+    return [r["name"] for r in data_package()["resources"]]
 
 
 def resource(name: str) -> dict:
     """The descriptor entry of one dataset."""
-    for res in descriptor()["resources"]:
+    for res in data_package()["resources"]:
         if res["name"] == name:
             provenance.record(f"{paths.project().descriptor.name}#{name}")
             return res
