@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_ingest import PER_DEAL, PER_YEAR
 
 from analysis import cli, datasets
+from registers import PER_DEAL, PER_YEAR
 
 
 def test_data_validate_passes_on_the_books_data(capsys):

@@ -84,7 +84,10 @@ def test_nearest_rules_bracket_a_count_no_rule_gives():
         "with large multinational drills": 45,
         "every joint activity": 72,
     }
-    assert exercise_counts.nearest(53, counts) == "between 45 (with large multinational drills) and 72 (every joint activity)"
+    assert (
+        exercise_counts.nearest(53, counts)
+        == "between 45 (with large multinational drills) and 72 (every joint activity)"
+    )
     assert exercise_counts.nearest(80, counts) == "above every rule; nearest 72 (every joint activity)"
     assert exercise_counts.nearest(20, counts) == "below every rule; nearest 30 (exercises only)"
     csis = exercise_counts.against_published().query("period == '2005–2021'").iloc[0]
