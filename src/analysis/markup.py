@@ -41,3 +41,19 @@ def md_table(header, rows, raw: tuple[str, ...] = (), code: tuple[str, ...] = ()
         return "| " + " | ".join(cell(i, c) for i, c in enumerate(cells)) + " |"
 
     return "\n".join([line(header), "|" + "---|" * len(header), *(line(r) for r in rows)])
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>`\"'\\]+")
+
+
+def link(url) -> str:
+    """An address as a link, when it is a plain http(s) address; anything else as escaped text
+    (a ``javascript:`` target, say, never becomes a link)."""
+    url = str(url).strip()
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else escape(url)
+
+
+def code(text) -> str:
+    """A name shown as code; text with a backtick in it, which would end the span, escaped instead."""
+    text = " ".join(str(text).split())
+    return f"`{text}`" if text and "`" not in text else escape(text)

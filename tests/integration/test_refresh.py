@@ -37,8 +37,9 @@ SIPRI_REGISTER = "atbackend.sipri.org/api/p/trades/trade-register-csv/answer.jso
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serves the fixtures by path; answers like the UN Comtrade API under its host: a key in the
-    header or 401, and the year asked for (``period``), or no rows for a year it does not hold."""
+    """Serves the fixtures by path; answers like the UN Comtrade API under its host: the year
+    asked for (``period``), or no rows for a year it does not hold. A mirror must never be sent
+    a producer's key: a request that carries one is refused (400)."""
 
     def log_message(self, *args):
         pass
@@ -47,8 +48,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         parts = urlsplit(self.path)
         if not parts.path.startswith("/comtradeapi.un.org/"):
             return super().do_GET()
-        if self.headers.get("Ocp-Apim-Subscription-Key") != KEY:
-            self.send_error(401, "Access denied due to missing subscription key")
+        if self.headers.get("Ocp-Apim-Subscription-Key") is not None:
+            self.send_error(400, "a subscription key was sent to a mirror")
             return
         year = parse_qs(parts.query)["period"][0][:4]
         answer = Path(self.translate_path(parts.path)) / f"{year}.json"
@@ -86,7 +87,7 @@ def upstream(tmp_path):
 def _unchanged_by_refresh(name: str, rows: int, **how):
     """Refresh ``name`` from a release holding the table's own values: nothing may move."""
     before = datasets.load(name)
-    text = refresh.refresh([name], timeout=10, **how)
+    text = refresh.refresh([name], timeout=10, **{"accept_new_release": True, **how})
     assert f"{name}: {rows} → {rows} rows; 0 added, 0 removed, 0 changed" in text
     assert datasets.load(name).equals(before)
     return text, before
@@ -105,11 +106,16 @@ def _set_value(workbook: Path, country: str, year: int, value: float) -> None:
 
 def test_a_refresh_from_the_same_release_changes_no_value_and_records_the_file(data_copy, upstream):
     served, url = upstream
+    digest = _digest(data_copy)
+    with pytest.raises(refresh.RefreshError, match="no sha256 of the producer's file is recorded yet"):
+        refresh.refresh(["military_expenditure"], mirror=url, timeout=10)  # a first refresh trusts nothing
+    assert _digest(data_copy) == digest
     text, _ = _unchanged_by_refresh("military_expenditure", 333, mirror=url)
     assert "No claim verdict, computed value or assessment reading moved." in text
     source = datasets.resource("military_expenditure")["sources"][0]
     assert source["file_sha256"] == datasets.sha256(served / WORKBOOK)  # the next refresh checks against it
     assert datasets.validate_all() == {name: "ok" for name in datasets.names()}
+    _unchanged_by_refresh("military_expenditure", 333, mirror=url, accept_new_release=False)
 
 
 def test_the_world_bank_answer_gives_the_same_table_as_the_bulk_file(data_copy, upstream):
@@ -139,15 +145,18 @@ def test_the_command_line_says_what_cannot_be_refreshed_and_leaves_data_alone(da
     assert _digest(data_copy) == digest
 
 
-def test_a_release_with_fewer_countries_reports_the_rows_removed(data_copy, upstream):
-    """The Natural Earth fixture keeps four countries: the other outlines are reported as removed."""
+def test_a_release_that_drops_countries_other_tables_name_is_refused(data_copy, upstream):
+    """The Natural Earth fixture keeps four countries: the membership table's other countries would
+    no longer be on the map, so the refresh is refused, naming a row that breaks, and data/ is kept."""
     _, url = upstream
-    before = datasets.load("world_countries")
-    text = refresh.refresh(["world_countries"], mirror=url, timeout=10, dry_run=True)
-    kept = before[before["iso3"].isin(["CHN", "RUS", "MNG", "KAZ"])]
-    assert f"world_countries: {len(before)} → {len(kept)} rows; 0 added, {len(before) - len(kept)} removed" in text
-    assert "(dry run: data/ is unchanged)" in text
-    assert datasets.load("world_countries").equals(before)
+    digest = _digest(data_copy)
+    with pytest.raises(
+        refresh.RefreshError,
+        match=r"organisation_membership.csv, line \d+ .*column 'iso3': 'KGZ' is not a "
+        r"world_countries iso3 \(foreign key\)",
+    ):
+        refresh.refresh(["world_countries"], mirror=url, timeout=10, accept_new_release=True)
+    assert _digest(data_copy) == digest
 
 
 def test_comtrade_needs_a_key_and_says_how_to_set_it(data_copy, upstream, monkeypatch):
@@ -155,17 +164,33 @@ def test_comtrade_needs_a_key_and_says_how_to_set_it(data_copy, upstream, monkey
     monkeypatch.delenv("COMTRADE_API_KEY", raising=False)
     digest = _digest(data_copy)
     with pytest.raises(refresh.RefreshError, match="needs a key.*comtradeplus.un.org.*export COMTRADE_API_KEY="):
-        refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
-    monkeypatch.setenv("COMTRADE_API_KEY", "a-wrong-key")
-    with pytest.raises(refresh.RefreshError, match="401"):
-        refresh.refresh(["china_russia_trade"], mirror=url, timeout=10)
+        refresh.refresh(["china_russia_trade"], timeout=10)  # asked of the producer itself: no request is made
     assert _digest(data_copy) == digest
+    monkeypatch.setenv("COMTRADE_API_KEY", KEY)  # a mirror gets no key (it would answer 400)
+    text = refresh.refresh(["china_russia_trade"], mirror=url, timeout=10, accept_new_release=True, dry_run=True)
+    assert "china_russia_trade:" in text and _digest(data_copy) == digest
+
+
+def _serve_the_book_s_map(served: Path) -> None:
+    """Serve, as Natural Earth's file, the outlines the book holds (the fixture keeps four countries)."""
+    table = datasets.load("world_countries")
+    features = []
+    for (iso3, name), rows in table.groupby(["iso3", "name"], sort=True):
+        parts = [
+            [ring[["lon", "lat"]].to_numpy().tolist() for _, ring in part.groupby("ring", sort=True)]
+            for _, part in rows.groupby("part", sort=True)
+        ]
+        geometry = {"type": "MultiPolygon", "coordinates": parts}
+        features.append({"type": "Feature", "properties": {"ADM0_A3": iso3, "NAME": name}, "geometry": geometry})
+    target = next(served.glob("raw.githubusercontent.com/**/ne_110m_admin_0_countries.json"))
+    target.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
 
 
 def test_refreshing_everything_leaves_a_dataset_whose_key_is_not_set_and_says_so(data_copy, upstream, monkeypatch):
     monkeypatch.delenv("COMTRADE_API_KEY", raising=False)
+    _serve_the_book_s_map(upstream[0])
     digest = _digest(data_copy)
-    text = refresh.refresh(mirror=upstream[1], timeout=10, dry_run=True)
+    text = refresh.refresh(mirror=upstream[1], timeout=10, accept_new_release=True, dry_run=True)
     for name in set(upstreams()) - {"china_russia_trade"}:
         assert re.search(rf"^{name}: \d+ → \d+ rows", text, re.M), name
     assert "china_russia_trade left as it is: it needs COMTRADE_API_KEY" in text
@@ -213,14 +238,14 @@ def test_a_truncated_download_is_refused_and_data_is_untouched(data_copy, upstre
     (served / WORKBOOK).write_bytes(whole[: len(whole) // 2])
     digest = _digest(data_copy)
     with pytest.raises(refresh.RefreshError, match=r"military_expenditure: the file from .*could not be read as SIPRI"):
-        refresh.refresh(["military_expenditure"], mirror=url, timeout=10)
+        refresh.refresh(["military_expenditure"], mirror=url, timeout=10, accept_new_release=True)
     assert _digest(data_copy) == digest
     assert not list(data_copy.parent.glob(".refresh-*")), "the staging copy is removed"
 
 
 def test_a_file_that_differs_from_the_recorded_one_is_refused_until_accepted(data_copy, upstream):
     served, url = upstream
-    refresh.refresh(["military_expenditure"], mirror=url, timeout=10)  # records the file's sha256
+    refresh.refresh(["military_expenditure"], mirror=url, timeout=10, accept_new_release=True)  # records its sha256
     _set_value(served / WORKBOOK, "Russia", 2023, 1.0)
     digest = _digest(data_copy)
     with pytest.raises(refresh.RefreshError, match="not the one the last refresh took.*--accept-new-release"):
@@ -288,7 +313,7 @@ def test_sipri_register_replaces_the_years_it_covers_and_a_revision_moves_c24(da
     assert datasets.resource("arms_transfers")["sources"][0]["vintage"] == "2025-01-03"  # the register's own date
     # every export carries a new 'Data generated' time: that alone is not a new release
     _edit_register(served / SIPRI_REGISTER, lambda t: t.replace("3 Jan 2025 9:16:02 PM", "4 Jan 2025 8:00:00 AM"))
-    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10)
+    text = refresh.refresh(["arms_transfers"], mirror=url, timeout=10, accept_new_release=True)
     assert "register: 2025-01-03 → 2025-01-04" in text
 
     # a revised Russian delivery to China in 2023: 1,000 m TIV more
@@ -349,7 +374,7 @@ def test_a_page_row_naming_no_permanent_member_is_refused_naming_the_row(data_co
         match=r"scact_veto_table_en.htm, table row 1: column 'members': "
         r"unknown permanent member\(s\) \['Germany'\]",
     ):
-        refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10)
+        refresh.refresh(["unsc_vetoes"], mirror=url, timeout=10, accept_new_release=True)
     assert _digest(data_copy) == digest
 
 
@@ -362,7 +387,7 @@ def test_the_un_library_s_votes_continue_the_series_after_voeten_s_last_year(dat
     full = datasets.load("unga_agreement")
     assert "Hammarskjold" not in datasets.citation("unga_agreement")  # no row from the library yet: not cited
     datasets.write_table("unga_agreement", full[full["year"] < 2019])
-    text = refresh.refresh(["unga_agreement"], mirror=upstream[1], timeout=10)
+    text = refresh.refresh(["unga_agreement"], mirror=upstream[1], timeout=10, accept_new_release=True)
     assert f"unga_agreement: {len(full) - 3} → {len(full)} rows; 3 added, 0 removed, 0 changed" in text
     assert "no year is covered both by Voeten's data and by the library's file" in text
     after = datasets.load("unga_agreement")
@@ -396,7 +421,7 @@ def test_a_record_without_a_voting_file_is_a_clear_error(data_copy, upstream):
     (served / UN_LIBRARY_FILES).write_text('[{"name": "readme", "url": "https://example.org/r.txt", "format": ".txt"}]')
     digest = _digest(data_copy)
     with pytest.raises(refresh.RefreshError, match=r"record lists no \*_ga_voting.csv file"):
-        refresh.refresh(["unga_agreement"], mirror=url, timeout=10)
+        refresh.refresh(["unga_agreement"], mirror=url, timeout=10, accept_new_release=True)
     assert _digest(data_copy) == digest
 
 
@@ -412,9 +437,11 @@ def test_a_file_downloaded_by_hand_goes_through_the_same_checks(data_copy, tmp_p
     digest = _digest(data_copy)
     assert cli.main(["refresh", "arms_transfers", "unsc_vetoes", "--from-file", str(export)]) == 1
     assert "a file given by hand is for one dataset" in capsys.readouterr().err
-    assert cli.main(["refresh", "unsc_vetoes", "--from-file", str(tmp_path / "missing.htm")]) == 1
+    assert (
+        cli.main(["refresh", "unsc_vetoes", "--accept-new-release", "--from-file", str(tmp_path / "missing.htm")]) == 1
+    )
     assert "missing.htm: no such file" in capsys.readouterr().err
-    assert cli.main(["refresh", "unsc_vetoes", "--from-file", str(export)]) == 1  # a register is not the page
+    assert cli.main(["refresh", "unsc_vetoes", "--accept-new-release", "--from-file", str(export)]) == 1  # not the page
     assert "unsc_vetoes: the file from" in capsys.readouterr().err
     assert "or --from-file: the UN library's veto table page (HTML)" in refresh.listing()
     assert _digest(data_copy) == digest

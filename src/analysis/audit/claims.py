@@ -14,7 +14,7 @@ from analysis import (
     chapters,  # noqa: F401  (importing the chapters registers their evaluators)
     paths,
 )
-from analysis.evidence import registries
+from analysis.evidence import parameters, registries
 from analysis.evidence.verdicts import (  # noqa: F401  (the vocabulary, for the chapters' readers)
     COMPUTED,
     EVALUATORS,
@@ -49,11 +49,22 @@ def evaluator(entry: dict, kind: str = "claims"):
     return EVALUATORS[name]
 
 
+def call(entry: dict, kind: str, overrides: dict):
+    """Run the entry's evaluator with its registered parameters (``overrides`` replace some),
+    once they are checked against what the evaluator takes."""
+    func = evaluator(entry, kind)
+    params = {**entry.get("parameters", {}), **overrides}
+    bad = parameters.problems(func, params)
+    if bad:
+        where = f"{paths.relative(registries.file_of(kind))}, entry {entry['id']}"
+        raise registries.RegistryError("\n".join(f"{where}, field parameters.{name}: {msg}" for name, msg in bad))
+    return func(**params)
+
+
 def evaluate(claim_id: str, **overrides) -> Verdict:
     """Evaluate one claim with its registered parameters (``overrides`` replace some)."""
     entry = claim(claim_id)
-    params = {**entry.get("parameters", {}), **overrides}
-    verdict = evaluator(entry)(**params)
+    verdict = call(entry, "claims", overrides)
     if verdict.id != claim_id:
         raise ValueError(f"{entry['evaluate']} returned a verdict for {verdict.id}, not {claim_id}")
     return verdict

@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.audit import assessments
 from analysis.audit.tables import CHAPTER_NAMES
 from analysis.evidence import registries
-from analysis.markup import md_table
+from analysis.markup import escape, md_table
 
 
 def registry() -> list[dict]:
@@ -47,9 +47,9 @@ def markdown(recommendation_id: str) -> str:
     """The recommendation as the book writes it: its summary, its measures, the assessments it
     rests on with their readings (linked to their chapters), and what would change it."""
     entry = next(e for e in registry() if e["id"] == recommendation_id)
-    lines = [f"**{entry['title']}.** {' '.join(entry['summary'].split())}", ""]
+    lines = [f"**{escape(entry['title'])}.** {escape(entry['summary'])}", ""]
     if entry.get("measures"):
-        lines += ["The report's measures:", ""] + [f"- {m}" for m in entry["measures"]] + [""]
+        lines += ["The report's measures:", ""] + [f"- {escape(m)}" for m in entry["measures"]] + [""]
     rows = [
         (
             row["assessment"],
@@ -59,5 +59,5 @@ def markdown(recommendation_id: str) -> str:
         for _, row in basis(recommendation_id).iterrows()
     ]
     lines.append(md_table(("assessment", "reading", "evidence on"), rows, raw=("evidence on",)))
-    lines += ["", f"*What in the data would change it:* {' '.join(entry['would_change'].split())}"]
+    lines += ["", f"*What in the data would change it:* {escape(entry['would_change'])}"]
     return "\n".join(lines)

@@ -12,6 +12,7 @@ never writes to ``data/``.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -38,11 +39,42 @@ def jupyter_book_command() -> str:
     return found
 
 
+class BuildError(RuntimeError):
+    """A build that cannot start: another checkout's package, say."""
+
+
+def check_checkout(cwd: Path | None = None) -> None:
+    """Refuse to build a checkout other than the one the package is imported from: a copied
+    project with its ``.venv`` would otherwise build the original folder, silently."""
+    here = Path(cwd or Path.cwd()).resolve()
+    root = next((p for p in (here, *here.parents) if (p / "_config.yml").exists() and (p / "src").is_dir()), None)
+    if root is not None and root != paths.project().root:
+        raise BuildError(
+            f"you are in {root}, but the package imported is the one of {paths.project().root}, so the build "
+            f"would build that one. Install this checkout (`make env` here, or `pip install -e {root}`), or set "
+            f"PYTHONPATH={root / 'src'}."
+        )
+
+
 def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> int:
     """Build the HTML book into ``_build/html``; return the exit code (non-zero on any warning).
 
+    One build at a time per checkout: a second one waits for the first (a lock in ``_build/``).
     When nothing the pages are made from changed since the last successful build (which
     validated the data), there is nothing to do and the build returns at once."""
+    check_checkout()
+    build_dir = paths.project().build
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build of this checkout is running: waiting for it to finish …", file=sys.stderr, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(fresh, quiet, jobs)
+
+
+def _build(fresh: bool, quiet: bool, jobs: int | None) -> int:
     from analysis.book.execute import ExecutionFailed, execute_book
     from analysis.datasets import validate_all
 
@@ -83,7 +115,13 @@ def build(fresh: bool = False, quiet: bool = False, jobs: int | None = None) -> 
     if quiet:
         cmd.append("--quiet")
     print(("Fresh build: " if fresh else "Build: ") + " ".join(cmd[1:]))
-    code = subprocess.run(cmd, cwd=project.root).returncode
+    result = subprocess.run(cmd, cwd=project.root, capture_output=quiet, text=True)
+    code = result.returncode
+    if code != 0 and quiet:  # quiet, but never silent about why Sphinx failed
+        reasons = [
+            line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line
+        ]
+        print("\n".join(reasons[-40:] or (result.stdout + result.stderr).splitlines()[-40:]), file=sys.stderr)
     if code == 0:
         pending_file().unlink(missing_ok=True)
         done_file.write_text(pages + "\n")

@@ -9,6 +9,7 @@ under ``_build/html``. The book's own notebooks, charts and cache are not touche
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -26,7 +27,14 @@ class VariantError(ValueError):
 
 
 def chapters() -> list[str]:
-    return sorted(p.stem for p in paths.project().chapters.glob("*.ipynb"))
+    """The chapters a variant can be made of: the notebooks of ``chapters/`` in the table of contents."""
+    from analysis.book.execute import toc_documents
+
+    return sorted(
+        d.removeprefix("chapters/")
+        for d in toc_documents()
+        if re.fullmatch(r"chapters/[\w.-]+", d) and (paths.project().root / f"{d}.ipynb").exists()
+    )
 
 
 def parameters(chapter: str) -> dict[str, str]:
@@ -38,10 +46,9 @@ def parameters(chapter: str) -> dict[str, str]:
 
 
 def _source(chapter: str) -> Path:
-    path = paths.project().chapters / f"{chapter}.ipynb"
-    if not path.exists():
+    if chapter not in chapters():
         raise VariantError(f"no chapter {chapter!r}; the chapters are: {', '.join(chapters())}")
-    return path
+    return paths.project().chapters / f"{chapter}.ipynb"
 
 
 def parse_values(pairs: list[tuple[str, str]], chapter: str) -> dict:
@@ -53,7 +60,34 @@ def parse_values(pairs: list[tuple[str, str]], chapter: str) -> dict:
             f"{chapter} has no parameter {', '.join(unknown)}; its parameters are: "
             + "; ".join(f"{k} = {v}" for k, v in known.items())
         )
-    return {name: yaml.safe_load(value) for name, value in pairs}
+    values = {name: yaml.safe_load(value) for name, value in pairs}
+    for name, value in values.items():
+        default = _literal(known[name])
+        if not _same_kind(value, default):
+            raise VariantError(
+                f"parameter {name}: {value!r} is not of the kind of its default {known[name]} "
+                f"({type(default).__name__})"
+            )
+    return values
+
+
+def _literal(text: str):
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return None  # a default that is an expression: any value is passed on
+
+
+def _same_kind(value, default) -> bool:
+    if default is None:
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
 
 
 def run(
@@ -71,7 +105,10 @@ def run(
     source = _source(chapter)
     if not re.fullmatch(r"[\w.-]+", name):
         raise VariantError(f"variant name {name!r}: use letters, digits, '-', '_' or '.'")
-    folder = (into or paths.project().variants) / f"{chapter}_{name}"
+    root = into or paths.project().variants
+    folder = root / f"{chapter}_{name}"
+    if not folder.resolve().is_relative_to(Path(root).resolve()):
+        raise VariantError(f"variant {chapter}_{name} would be written outside {paths.relative(root)}")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     notebook = folder / source.name

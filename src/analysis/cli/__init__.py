@@ -20,12 +20,15 @@ One module per group of commands: ``book`` (build, execute, run, figures, bench)
 from __future__ import annotations
 
 import argparse
+import sys
 
 from analysis.cli import audit, book, data
+from analysis.cli.errors import USER_ERRORS, message
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
+    p.add_argument("--debug", action="store_true", help="show the full traceback of an error")
     sub = p.add_subparsers(dest="command", required=True)
     book.add_build_commands(sub)
     data.add(sub)
@@ -36,5 +39,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; an error in what the user gave (a table, a registry, an argument, a
+    download) is one message naming where it is, and exit status 2 (a traceback with --debug)."""
     args = parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except USER_ERRORS as err:
+        if args.debug:
+            raise
+        print(f"error: {message(err)}", file=sys.stderr)
+        return 2

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from analysis import paths
 from analysis.datasets.descriptor import file_of, names, sha256
+from analysis.datasets.errors import DataError
+from analysis.datasets.validate import schema_problems
 from analysis.datasets.yamlfiles import edit_yaml
 
 
@@ -15,9 +17,13 @@ def rehash(only: list[str] | None = None) -> dict[str, tuple[str, str]]:
     """Record the current sha256 of each table (of ``only`` those, when named) in the
     descriptor; return ``{name: (old, new)}`` for those that changed.
 
-    The descriptor is written back by round trip, so its comments and layout survive; the
-    build never calls this."""
+    A table that fails its schema is refused (:class:`DataError`, naming the problem) and no
+    checksum is recorded: a checksum vouches for a valid table. The descriptor is written back
+    by round trip, so its comments and layout survive; the build never calls this."""
     wanted = set(names() if only is None else only)
+    for name in sorted(wanted):
+        if file_of(name).exists() and (problems := schema_problems(name)):
+            raise DataError(file_of(name), problems)
     changed = {}
 
     def record(document) -> None:

@@ -4,62 +4,69 @@ module turns its report into an error a person can act on (file, line, column, v
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import git, paths
-from analysis.datasets.descriptor import file_of, names, resource, sha256
+from analysis.datasets import checks
+from analysis.datasets.descriptor import data_package, file_of, names, resource, sha256
 from analysis.datasets.diff import diff
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file: where (line, column) and what."""
-
-    line: int | None  # line of the file, the header being line 1
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = []
-        if self.line is not None:
-            where.append(f"line {self.line}" + (f" (data row {self.line - 1})" if self.line > 1 else " (header)"))
-        if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return (", ".join(where) + ": " if where else "") + self.message
-
-
-class DataError(Exception):
-    """A data file does not match its descriptor. Names the file, the line and the column."""
-
-    def __init__(self, path: Path | str, problems: list[Problem]):
-        self.path = paths.relative(Path(path))
-        self.problems = problems
-        shown = "\n".join(f"  {self.path}, {p}" for p in problems[:20])
-        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{self.path}: {len(problems)} problem(s)\n{shown}{more}")
-
+from analysis.datasets.errors import DataError, Problem
 
 _HEADER_ERRORS = ("missing-label", "extra-label", "incorrect-label", "blank-label", "duplicate-label")
 
 
+LIMIT = 1000  # the validator stops after this many errors
+
+
+def _unsafe_path(res: dict) -> Problem | None:
+    """A descriptor path that leaves ``data/`` (``../``, absolute, or a link out of it)."""
+    data = paths.project().data
+    target = (data / res["path"]).resolve()
+    if Path(res["path"]).is_absolute() or not target.is_relative_to(data.resolve()):
+        where = paths.relative(paths.project().descriptor)
+        return Problem(None, None, f"{where}: the path {res['path']!r} of dataset {res['name']} leaves data/")
+    return None
+
+
+def _encoding_problem(path: Path) -> Problem | None:
+    """Bytes that are not UTF-8, by line (the validator reports a byte offset)."""
+    data = Path(path).read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return Problem(line, None, f"not UTF-8: byte(s) {data[err.start : err.end]!r} ({err.reason})")
+    return None
+
+
 def schema_problems(name: str, path: Path | None = None) -> list[Problem]:
-    """Check a file against the schema of dataset ``name`` with frictionless (no hash check).
+    """Check a file against the schema of dataset ``name`` (no hash check): Frictionless for
+    each file's own schema, then the rules of :mod:`analysis.datasets.checks`.
 
     ``path`` defaults to the dataset's own file; a writer passes a new file before it replaces it.
     """
-    from frictionless import Resource
+    from frictionless import FrictionlessException, Resource
 
     res = dict(resource(name))
+    if (unsafe := _unsafe_path(res)) is not None:
+        return [unsafe]
     res.pop("hash", None)
+    res["schema"] = {k: v for k, v in res["schema"].items() if k != "foreignKeys"}  # checked below, across tables
     basepath = paths.project().data
     if path is not None:
         basepath, res["path"] = Path(path).resolve().parent, Path(path).name
-    report = Resource(res, basepath=str(basepath)).validate()
+    file = basepath / res["path"]
+    if file.is_file() and (bad := _encoding_problem(file)) is not None:
+        return [bad]
+    try:
+        report = Resource(res, basepath=str(basepath)).validate(limit_errors=LIMIT)
+    except FrictionlessException as err:
+        return [Problem(None, None, f"the descriptor entry of {name} is not valid: {err}")]
     problems = []
-    for etype, line, field, note, message in report.flatten(["type", "rowNumber", "fieldName", "note", "message"]):
+    fields = ["type", "rowNumber", "fieldName", "note", "message", "cell"]
+    for etype, line, field, note, message, cell in report.flatten(fields):
         if etype in _HEADER_ERRORS:
             line = 1
         if etype == "primary-key":
@@ -67,7 +74,13 @@ def schema_problems(name: str, path: Path | None = None) -> list[Problem]:
             message = f"duplicate key: {note}"
         elif etype in ("type-error", "constraint-error", "missing-cell", "extra-cell"):
             message = f"{etype}: {note}" if note else message
+            if cell not in (None, ""):
+                message += f" (value {cell!r})"
         problems.append(Problem(line, field, message))
+    if len(problems) >= LIMIT:
+        problems.append(Problem(None, None, f"the check stopped after {LIMIT} errors; there may be more"))
+    if not problems:
+        problems = checks.problems(resource(name), file, data_package()["resources"])
     return problems
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,12 +16,26 @@ from analysis.sources.spec import RefreshError
 MIRROR_ENV = "ANALYSIS_UPSTREAM_MIRROR"
 
 
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
 def mirrored(url: str, mirror: str | None) -> str:
     """The address to fetch: ``url`` itself, or the same host and path under ``mirror``."""
     if not mirror:
         return url
     parts = urlsplit(url)
     return f"{mirror.rstrip('/')}/{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def check_address(url: str) -> None:
+    """Only https leaves this machine; plain http only to a mirror on this machine."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in LOCAL_HOSTS):
+        return
+    raise RefreshError(
+        f"{url}: refused: only https addresses are fetched (plain http only from a mirror on "
+        "this machine, http://127.0.0.1:…)"
+    )
 
 
 @contextmanager
@@ -36,6 +51,26 @@ def _http_errors(url: str, timeout: float):
         raise RefreshError(f"{url}: download failed: {err}") from err
 
 
+def _receive(answer, url: str, partial: Path, deadline: float, timeout: float, progress: bool) -> None:
+    """Write the answer's body to ``partial`` as it arrives; stop at the deadline, and refuse a
+    body shorter than the length the server announced."""
+    from tqdm import tqdm
+
+    size = int(answer.headers.get("Content-Length") or 0) or None
+    received = 0
+    with open(partial, "wb") as fh, tqdm(total=size, unit="B", unit_scale=True, disable=not progress or None) as bar:
+        while chunk := answer.raw.read1(64 * 1024, decode_content=True):
+            if time.monotonic() > deadline:
+                raise RefreshError(f"{url}: no complete answer within {timeout:g} s (the whole download is bounded)")
+            fh.write(chunk)
+            received += len(chunk)
+            bar.update(len(chunk))
+    if time.monotonic() > deadline:
+        raise RefreshError(f"{url}: no complete answer within {timeout:g} s (the whole download is bounded)")
+    if size is not None and "Content-Encoding" not in answer.headers and received != size:
+        raise RefreshError(f"{url}: download failed: {received} bytes received of the {size} announced")
+
+
 def download(
     url: str,
     folder: Path,
@@ -44,26 +79,46 @@ def download(
     headers: dict | None = None,
     fname: str | None = None,
 ) -> Path:
-    """Fetch ``url`` into ``folder`` with pooch (a bounded time-out; the file appears only when whole)."""
-    import pooch
+    """Fetch ``url`` into ``folder``: within ``timeout`` seconds for the whole download, not each
+    read; the file appears only when whole."""
+    import requests
 
-    pooch.get_logger().setLevel("WARNING")  # its advice on known_hash is for library authors
-    name = fname or Path(urlsplit(url).path).name or "download"
-    fetch = pooch.HTTPDownloader(timeout=timeout, progressbar=progress, headers=headers or {})
-    with _http_errors(url, timeout):
-        return Path(pooch.retrieve(url, known_hash=None, fname=name, path=folder, downloader=fetch))
+    if timeout <= 0:
+        raise RefreshError(f"timeout {timeout:g}: a download needs a time-out of more than 0 s")
+    check_address(url)
+    deadline = time.monotonic() + timeout
+    target = Path(folder) / (fname or Path(urlsplit(url).path).name or "download")
+    partial = target.with_name(target.name + ".part")
+    try:
+        with (
+            _http_errors(url, timeout),
+            requests.get(url, headers=headers or {}, stream=True, timeout=timeout) as answer,
+        ):
+            answer.raise_for_status()
+            _receive(answer, url, partial, deadline, timeout, progress)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 def post(url: str, target: Path, body: dict, timeout: float) -> Path:
-    """POST ``body`` as JSON to ``url``; the answer is written to ``target`` only when whole."""
+    """POST ``body`` as JSON to ``url``; the answer is written to ``target`` only when whole, and
+    only when it came within ``timeout`` seconds."""
     import requests
 
-    with _http_errors(url, timeout):
-        answer = requests.post(url, json=body, timeout=timeout)
-        answer.raise_for_status()
-    partial = target.with_suffix(".part")
-    partial.write_bytes(answer.content)
-    partial.replace(target)
+    if timeout <= 0:
+        raise RefreshError(f"timeout {timeout:g}: a download needs a time-out of more than 0 s")
+    check_address(url)
+    deadline = time.monotonic() + timeout
+    partial = target.with_name(target.name + ".part")
+    try:
+        with _http_errors(url, timeout), requests.post(url, json=body, stream=True, timeout=timeout) as answer:
+            answer.raise_for_status()
+            _receive(answer, url, partial, deadline, timeout, False)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 

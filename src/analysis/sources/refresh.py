@@ -170,72 +170,91 @@ def refresh(
             )
             raise RefreshError(f"{name} cannot be refreshed automatically: {why}")
     mirror = mirror or os.environ.get(MIRROR_ENV)
-    today = date.today().isoformat()
     with tempfile.TemporaryDirectory(prefix="refresh-") as tmp:
-        tmp = Path(tmp)
-        fetched = {}
-        for name in names:
-            up = upstreams()[name]
-            source = datasets.resource(name)["sources"][up.source]
-            folder = tmp / "downloads" / name
-            folder.mkdir(parents=True)
-            if from_file is not None:
-                url, file = str(from_file), local_copy(Path(from_file), folder)
-            else:
-                key = os.environ.get(up.key) if up.key else None
-                if up.key and not key:
-                    raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
-                url = mirrored(source["file"], mirror)
-                file = (
-                    up.fetch(source["file"], folder, timeout, progress, mirror, key)
-                    if up.fetch
-                    else download(url, folder, timeout, progress)
-                )
-            pin = None if accept_new_release else source.get("file_sha256")
-            fetched[name] = (file, url, source["file"], check_pin(file, pin, url, up.pinned))
-        # the new tables, written and checked in a staging copy of data/ on the same file system
-        staging = Path(tempfile.mkdtemp(prefix=".refresh-", dir=paths.project().root))
-        try:
-            shutil.copytree(paths.project().data, staging / "data")
-            before_tables = {n: datasets.load(n) for n in names}
-            before = _verdicts()
-            remarks = {}
-            with paths.data_at(staging / "data"):
-                for name, (file, url, address, sha) in fetched.items():
-                    try:
-                        table = upstreams()[name].derive(file)
-                        remarks[name] = upstreams()[name].remark(file) if upstreams()[name].remark else ""
-                    except Exception as err:  # any reader's error: the file is not what was expected
-                        raise RefreshError(
-                            f"{name}: the file from {url} could not be read as "
-                            f"{upstreams()[name].format}: {type(err).__name__}: {err}"
-                        ) from err
-                    try:
-                        datasets.write_table(name, table)
-                    except datasets.DataError as err:
-                        raise RefreshError(
-                            f"{name}: the table derived from {url} does not pass its schema:\n{err}"
-                        ) from err
-                    stated = upstreams()[name].vintage(file) if upstreams()[name].vintage else None
-                    _record_file(paths.project().descriptor, name, address, sha, today, stated)
-                bad = {n: m for n, m in datasets.validate_all().items() if m != "ok"}
-                if bad:
-                    raise RefreshError("after the refresh, tables fail validation:\n" + "\n".join(bad.values()))
-                after_tables = {n: datasets.load(n) for n in names}
-                after = _verdicts()
-            diffs = {
-                n: table_diff(before_tables[n], after_tables[n], datasets.resource(n)["schema"]["primaryKey"])
-                for n in names
-            }
-            if not dry_run:
-                moves = [datasets.resource(n)["path"] for n in names] + [paths.project().descriptor.name]
-                for rel in moves:
-                    os.replace(staging / "data" / rel, paths.project().data / rel)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        fetched = {
+            name: _fetch(name, Path(tmp) / name, mirror, timeout, accept_new_release, progress, from_file)
+            for name in names
+        }
+        diffs, before, after, remarks = _stage(fetched, dry_run)
     text = report(diffs, before, after, remarks)
     text += "".join(f"\n{n} left as it is: it needs {upstreams()[n].key} (see `refresh {n}`)" for n in skipped)
     return text + ("\n(dry run: data/ is unchanged)" if dry_run else "")
+
+
+def _fetch(name, folder, mirror, timeout, accept_new_release, progress, from_file) -> tuple:
+    """The producer's file for ``name`` in ``folder``, checked against the recorded sha256:
+    (file, address fetched, address in the descriptor, sha256)."""
+    up = upstreams()[name]
+    source = datasets.resource(name)["sources"][up.source]
+    folder.mkdir(parents=True)
+    if from_file is not None:
+        url, file = str(from_file), local_copy(Path(from_file), folder)
+    else:
+        key = os.environ.get(up.key) if up.key and not mirror else None  # a key is never sent to a mirror
+        if up.key and not mirror and not key:
+            raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
+        url = mirrored(source["file"], mirror)
+        fetch = up.fetch or (
+            lambda address, folder, timeout, progress, mirror, key: download(url, folder, timeout, progress)
+        )
+        file = fetch(source["file"], folder, timeout, progress, mirror, key)
+    pin = source.get("file_sha256")
+    if pin is None and not accept_new_release:
+        raise RefreshError(
+            f"{name}: no sha256 of the producer's file is recorded yet, so nothing vouches for what {url} "
+            "sent. Look at it, then take it with --accept-new-release (its sha256 is then recorded)."
+        )
+    return file, url, source["file"], check_pin(file, None if accept_new_release else pin, url, up.pinned)
+
+
+def _stage(fetched: dict, dry_run: bool) -> tuple:
+    """Derive each new table in a staging copy of ``data/`` (under ``_build/``, on the same disk,
+    so nothing is left in the project when a refresh is killed), validate it, and only then move
+    it and the descriptor into ``data/``. Returns the diffs, the verdicts before and after, and
+    the producers' remarks."""
+    names = list(fetched)
+    today = date.today().isoformat()
+    root = paths.project().build / "staging"
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="refresh-", dir=root))
+    try:
+        shutil.copytree(paths.project().data, staging / "data")
+        before_tables = {n: datasets.load(n) for n in names}
+        before, remarks = _verdicts(), {}
+        with paths.data_at(staging / "data"):
+            for name, (file, url, address, sha) in fetched.items():
+                up = upstreams()[name]
+                try:
+                    table = up.derive(file)
+                    remarks[name] = up.remark(file) if up.remark else ""
+                except Exception as err:  # any reader's error: the file is not what was expected
+                    raise RefreshError(
+                        f"{name}: the file from {url} could not be read as {up.format}: {type(err).__name__}: {err}"
+                    ) from err
+                try:
+                    datasets.write_table(name, table)  # validated; its checksum, and no other, recorded
+                except datasets.DataError as err:
+                    raise RefreshError(
+                        f"{name}: the table derived from {url} does not pass its schema:\n{err}"
+                    ) from err
+                _record_file(
+                    paths.project().descriptor, name, address, sha, today, up.vintage(file) if up.vintage else None
+                )
+            try:  # the new tables, and every table that refers to them
+                for name in names:
+                    datasets.validate(name)
+                after_tables = {n: datasets.load(n) for n in names}
+                after = _verdicts()
+            except datasets.DataError as err:
+                raise RefreshError(f"after the refresh, a table fails validation:\n{err}") from err
+        key = {n: datasets.resource(n)["schema"]["primaryKey"] for n in names}
+        diffs = {n: table_diff(before_tables[n], after_tables[n], key[n]) for n in names}
+        if not dry_run:
+            for rel in [datasets.resource(n)["path"] for n in names] + [paths.project().descriptor.name]:
+                os.replace(staging / "data" / rel, paths.project().data / rel)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return diffs, before, after, remarks
 
 
 def listing() -> str:

@@ -72,7 +72,7 @@ def fetch_monthly(
                 folder,
                 timeout,
                 progress,
-                headers={"Ocp-Apim-Subscription-Key": key},
+                headers={"Ocp-Apim-Subscription-Key": key} if key else {},
                 fname=f"comtrade_{year}.json",
             )
         )
