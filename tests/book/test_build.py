@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import sys
@@ -191,3 +192,40 @@ def test_a_notebook_that_raises_fails_the_build(project_copy):
         assert "a deliberate failure" in result.stdout + result.stderr
     finally:
         path.write_bytes(before)
+
+
+def test_a_second_build_of_one_checkout_waits_for_the_first(project_copy):
+    import fcntl
+    import subprocess
+    import time
+
+    copy, env = project_copy
+    (copy / "_build").mkdir(exist_ok=True)
+    with open(copy / "_build" / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build is running
+        other = subprocess.Popen(
+            [sys.executable, "-m", "analysis", "build", "--quiet"],
+            cwd=copy,
+            env={**os.environ, **env},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(3)
+        assert other.poll() is None, "the second build must wait, not fail"
+    out, err = other.communicate(timeout=600)
+    assert other.returncode == 0, out[-2000:] + err[-2000:]
+    assert "Another build of this checkout is running: waiting" in err
+
+
+def test_a_quiet_build_still_says_why_sphinx_failed(project_copy):
+    copy, env = project_copy
+    page = copy / "chapters" / "appendices" / "reproduce.md"
+    before = page.read_text(encoding="utf-8")
+    page.write_text(before + "\nSee {doc}`a page that does not exist </chapters/nowhere>`.\n", encoding="utf-8")
+    try:
+        result = _build(copy, env)
+        assert result.returncode != 0
+        assert "WARNING" in result.stderr and "nowhere" in result.stderr
+    finally:
+        page.write_text(before, encoding="utf-8")

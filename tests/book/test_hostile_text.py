@@ -10,6 +10,7 @@ import sys
 
 import pytest
 import yaml
+
 from conftest import IGNORE, ROOT, run
 
 pytestmark = pytest.mark.build

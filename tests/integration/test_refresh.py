@@ -271,6 +271,47 @@ def test_a_server_that_does_not_answer_times_out_with_a_clear_error(data_copy, d
         silent.close()
 
 
+class _Trickle(http.server.BaseHTTPRequestHandler):
+    """Answers at once, then sends its body one byte every 0.2 s: each read is quick, the whole is not."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "200")
+        self.end_headers()
+        for _ in range(200):
+            try:
+                self.wfile.write(b"x")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.2)
+
+
+def test_the_time_out_bounds_the_whole_download_not_each_read(data_copy):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        digest, start = _digest(data_copy), time.monotonic()
+        with pytest.raises(refresh.RefreshError, match=r"no complete answer within 1 s"):
+            refresh.refresh(["military_expenditure"], mirror=f"http://127.0.0.1:{httpd.server_address[1]}", timeout=1)
+        assert time.monotonic() - start < 10 and _digest(data_copy) == digest
+    finally:
+        httpd.shutdown()
+
+
+def test_only_https_leaves_this_machine(tmp_path):
+    from analysis.sources.download import download
+
+    for url in ("http://www.sipri.org/file.xlsx", "ftp://example.org/file", "file:///etc/hostname"):
+        with pytest.raises(refresh.RefreshError, match="refused: only https"):
+            download(url, tmp_path, timeout=5)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_datasets_that_cannot_be_downloaded_say_why_and_hand_compiled_ones_their_last_date(data_copy):
     with pytest.raises(
         refresh.RefreshError, match="joint_exercises cannot be refreshed automatically: compiled by hand"

@@ -26,16 +26,12 @@ def _execute(args) -> int:
 def _run(args) -> int:
     from analysis.book import variant
 
-    try:
-        if args.list:
-            for name, default in variant.parameters(args.chapter).items():
-                print(f"{name} = {default}")
-            return 0
-        values = variant.parse_values(args.parameter or [], args.chapter)
-        out = variant.run(args.chapter, values, name=args.name, page=not args.no_page, progress=not args.quiet)
-    except variant.VariantError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    if args.list:
+        for name, default in variant.parameters(args.chapter).items():
+            print(f"{name} = {default}")
+        return 0
+    values = variant.parse_values(args.parameter or [], args.chapter)
+    out = variant.run(args.chapter, values, name=args.name, page=not args.no_page, progress=not args.quiet)
     print(f"{'page' if not args.no_page else 'notebook'}: {paths.relative(out)}")
     return 0
 

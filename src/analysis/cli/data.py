@@ -3,6 +3,7 @@ sub-command per dataset a producer module makes) and ``refresh``."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -73,6 +74,8 @@ def _refresh(args) -> int:
             )
         )
     except refresh.RefreshError as err:
+        if args.debug:
+            raise
         print(f"error: {err}\ndata/ is unchanged.", file=sys.stderr)
         return 1
     return 0
@@ -90,6 +93,17 @@ def add(sub) -> None:
     for ingest in ingests().values():
         ingest.add_to(isub)
     i.set_defaults(func=_ingest)
+
+
+def _seconds(text: str) -> float:
+    """A time-out: a number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text}: a download needs a time-out of more than 0 s")
+    return value
 
 
 def add_refresh(sub) -> None:
@@ -112,7 +126,12 @@ def add_refresh(sub) -> None:
         action="store_true",
         help="take a file whose sha256 differs from the one the last refresh recorded",
     )
-    rf.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a server (default 60)")
+    rf.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=60.0,
+        help="seconds allowed for each download, from request to last byte (default 60)",
+    )
     rf.add_argument("--mirror", help="fetch host/path under this address instead (also ANALYSIS_UPSTREAM_MIRROR)")
     rf.add_argument("--quiet", action="store_true", help="no progress bar")
     rf.add_argument(

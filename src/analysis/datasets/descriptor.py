@@ -8,6 +8,7 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.datasets import provenance
+from analysis.datasets.errors import DataError, Problem
 from analysis.datasets.yamlfiles import parsed
 
 
@@ -34,7 +35,15 @@ def resource(name: str) -> dict:
 
 
 def file_of(name: str) -> Path:
-    return paths.project().data / resource(name)["path"]
+    """The table's file, which must lie inside ``data/`` (a path with ``../`` is refused)."""
+    data = paths.project().data
+    path = data / resource(name)["path"]
+    if Path(resource(name)["path"]).is_absolute() or not path.resolve().is_relative_to(data.resolve()):
+        where = paths.relative(paths.project().descriptor)
+        raise DataError(
+            where, [Problem(None, None, f"the path {resource(name)['path']!r} of dataset {name} leaves data/")]
+        )
+    return path
 
 
 def citation(name: str) -> str:
