@@ -4,7 +4,6 @@ and a command that touches only what it names."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -283,4 +282,3 @@ def test_any_corruption_is_named_by_file_line_and_column_and_nothing_is_rewritte
         assert {k: v for k, v in _digest(data_copy).items() if k != res["path"]} == others
     finally:
         path.write_bytes(original)
-        shutil.rmtree(paths.HOME.build / "staging", ignore_errors=True)

@@ -18,6 +18,7 @@ from analysis import datasets, paths
 from analysis.audit import assessments, claims
 from analysis.datasets import provenance
 from analysis.evidence import registries
+from conftest import edit_csv
 
 
 def _edit(path, change) -> None:
@@ -124,8 +125,7 @@ def test_each_rule_based_assessment_reads_tables():
 
 def test_rehash_writes_back_one_checksum_and_keeps_every_comment(data_copy):
     before = (data_copy / "datapackage.yaml").read_text(encoding="utf-8")
-    table = data_copy / "military" / "military_expenditure.csv"
-    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    edit_csv(data_copy / "military" / "military_expenditure.csv", line=40, column="value", value="12345.0")
     changed = datasets.rehash()
     after = (data_copy / "datapackage.yaml").read_text(encoding="utf-8")
     assert list(changed) == ["military_expenditure"]
