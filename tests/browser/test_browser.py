@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from urllib.parse import urlparse
 
 import pytest
 
-from analysis.audit import claims
+from analysis import audit
+from analysis.audit import assessments, claims, recommendations
 from analysis.book.execute import toc_documents
 from analysis.chapters import military
 
@@ -108,7 +110,7 @@ def test_economy_chapter_draws_every_chart_and_its_verdicts(server, browser):
     assert len(alts) >= 6 and all(width > 0 and len(alt) > 40 for alt, width in alts)  # alt text says what is drawn
     text = page.inner_text("main")
     for cid in ("C04", "C10", "C11"):
-        assert f"Verdict: {claims.evaluate(cid).verdict}." in text, cid
+        assert f"Verdict: {claims.evaluate(cid).verdict}" in " ".join(text.split()), cid
     page.close()
 
 
@@ -123,4 +125,112 @@ def test_pages_read_at_phone_width(server, browser, path):
         ".filter(i => i.getBoundingClientRect().width > window.innerWidth).map(i => i.alt)"
     )
     assert too_wide == []
+    page.close()
+
+
+def _visible(page, selector):
+    return next(h for h in page.query_selector_all(selector) if h.is_visible())
+
+
+def test_on_a_phone_the_menu_opens_and_a_chapter_can_be_reached(server, browser):
+    page, _, errors = _visit(browser, f"{server}/chapters/01_economy.html", width=390)
+    _visible(page, ".primary-toggle").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('pst-primary-sidebar-modal').open")
+    page.locator("#pst-primary-sidebar-modal a", has_text="military relationship").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/chapters/02_military.html") and errors == []
+    _visible(page, ".secondary-toggle").click()  # the page's contents
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.getElementById('pst-secondary-sidebar-modal').open")
+    page.close()
+
+
+def test_on_a_desktop_the_menu_button_collapses_and_restores_the_sidebar(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/01_economy.html", width=1366)
+    width = lambda selector: page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().width")  # noqa: E731
+    sidebar, article = width("#pst-primary-sidebar"), width(".bd-article")
+    assert sidebar > 200
+    _visible(page, ".primary-toggle").click()
+    page.wait_for_timeout(300)
+    assert width("#pst-primary-sidebar") == 0 and width(".bd-article") > article
+    _visible(page, ".primary-toggle").click()
+    page.wait_for_timeout(300)
+    assert width("#pst-primary-sidebar") == sidebar
+    page.close()
+
+
+def test_the_home_page_opens_with_the_audit_s_result(server, browser):
+    page, _, errors = _visit(browser, f"{server}/index.html", width=390)
+    text = " ".join(page.inner_text("main").split())
+    counts = audit.verdict_counts(audit.claims_table())
+    readings = audit.scorecard()["reading"].value_counts()
+    assert (
+        f"Of the report’s {int(counts.sum())} headline claims, the book’s data reproduce {counts['reproduced']}" in text
+    )
+    assert f"differ from {counts['differs']} and contradict {counts['contradicted']}" in text
+    assert f"the data support {readings.get('supported', 0)}, qualify {readings.get('qualified', 0)}" in text
+    assert text.index("What the data say") < text.index("How to read it")
+    findings = page.evaluate("Array.from(document.querySelectorAll('ul.key-findings li')).map(li => li.textContent)")
+    assert len(findings) == len(audit.key_findings()) >= 5 and errors == []
+    page.close()
+
+
+def _contrast(foreground: str, background: str) -> float:
+    def luminance(css):
+        r, g, b = (int(x) / 255 for x in re.findall(r"\d+", css)[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    "path", ["index.html", "chapters/appendices/claims_audit.html", "chapters/04_recommendations.html"]
+)
+def test_every_link_to_a_claim_or_assessment_lands_on_its_box(server, browser, path):
+    page, _, _ = _visit(browser, f"{server}/{path}", width=1366)
+    links = page.evaluate(
+        "Array.from(document.querySelectorAll('main a.reference.internal, main ul.key-findings a'))"
+        ".map(a => a.href).filter(h => /#(claim-[cx]\\d\\d|na\\d+)$/.test(h))"
+    )
+    if path == "index.html":
+        expected = len(audit.key_findings())
+    elif "audit" in path:
+        expected = len(claims.registry()) + len(assessments.registry())
+    else:
+        expected = len({na for r in recommendations.registry() for na in r["rests_on"]})
+    assert len({link.split("#")[1] for link in links}) == expected
+    targets = {}
+    for link in sorted(set(links)):
+        url, anchor = link.split("#")
+        if url not in targets:
+            page.goto(url, wait_until="networkidle")
+            targets[url] = set(page.evaluate("Array.from(document.querySelectorAll('[id]')).map(e => e.id)"))
+        assert anchor in targets[url], link
+    page.close()
+
+
+def test_verdicts_and_readings_are_badges_with_their_word_and_enough_contrast(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/appendices/claims_audit.html", width=1366)
+    badges = page.evaluate(
+        "Array.from(document.querySelectorAll('main .sd-badge'))"
+        ".map(b => [b.textContent.trim(), getComputedStyle(b).color, getComputedStyle(b).backgroundColor])"
+    )
+    words = {w for w, _, _ in badges}
+    assert {"reproduced", "differs", "supported", "qualified"} <= words
+    for word, fg, bg in badges:
+        assert _contrast(fg, bg) >= 4.5, (word, fg, bg)
+    page.close()
+
+
+def test_the_cell_that_drew_a_chart_opens_when_its_link_is_followed(server, browser):
+    page, _, errors = _visit(browser, f"{server}/chapters/02_military.html", width=1366)
+    link = page.locator("a", has_text="the cell that drew it").first
+    target = link.get_attribute("href").lstrip("#")
+    assert not page.evaluate(f"document.getElementById('{target}').querySelector('details').open")
+    link.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate(f"document.getElementById('{target}').querySelector('details').open") and errors == []
     page.close()

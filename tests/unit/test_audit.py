@@ -20,11 +20,14 @@ def test_the_registries_have_no_gaps():
     assert na == list(range(1, len(na) + 1)), "assessments must run NA1, NA2, … without a gap"
 
 
-def test_markdown_links_each_row_to_its_chapter():
+def test_markdown_links_each_row_to_its_box_and_shows_a_badge():
     md = audit.markdown(audit.claims_table(), ["id", "verdict", "chapter"])
     lines = md.splitlines()[2:]
     assert len(lines) == len([e for e in claims.registry() if e["id"].startswith("C")])
-    assert all(re.search(r"\{doc\}`[^<]+</chapters/\d\d_\w+>`", line) for line in lines)
+    for line in lines:
+        cid = line.split("|")[1].strip()
+        assert re.search(rf"\{{ref\}}`[^<]+, {cid} <claim-{cid.lower()}>`", line), line
+        assert re.search(r"\{bdg-(success|warning|danger|secondary)\}`", line), line
     assert "\\|" in audit.markdown(audit.claims_table().assign(id="a|b"), ["id"])  # a pipe cannot break the table
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.audit import assessments
-from analysis.audit.tables import CHAPTER_NAMES
+from analysis.audit.tables import CHAPTER_NAMES, anchor, badge
 from analysis.evidence import registries
 from analysis.markup import escape, md_table
 
@@ -53,11 +53,11 @@ def markdown(recommendation_id: str) -> str:
     rows = [
         (
             row["assessment"],
-            row["reading"],
-            f"{{doc}}`{CHAPTER_NAMES.get(row['chapter'], row['chapter'])} </{row['chapter']}>`",
+            badge(row["reading"]),
+            f"{{ref}}`{CHAPTER_NAMES.get(row['chapter'], row['chapter'])}, {row['assessment']} <{anchor(row['assessment'])}>`",
         )
         for _, row in basis(recommendation_id).iterrows()
     ]
-    lines.append(md_table(("assessment", "reading", "evidence on"), rows, raw=("evidence on",)))
+    lines.append(md_table(("assessment", "reading", "evidence on"), rows, raw=("reading", "evidence on")))
     lines += ["", f"*What in the data would change it:* {escape(entry['would_change'])}"]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ report's endnotes and the book's sources as citations, and a link to the rule's 
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -16,7 +17,7 @@ import pandas as pd
 from analysis import datasets
 from analysis.audit import assessments, claims, robustness
 from analysis.evidence import grading
-from analysis.evidence.verdicts import Reading, Verdict
+from analysis.evidence.verdicts import TONE, Reading, Verdict
 from analysis.markup import escape, md_table
 
 
@@ -64,6 +65,38 @@ def audit_md(item_id: str) -> str:
     return " ".join(parts)
 
 
+def badge(word: str) -> str:
+    """A verdict or reading as a coloured badge that says its word (sphinx-design's ``bdg`` role)."""
+    return f"{{bdg-{TONE.get(word, 'secondary')}}}`{escape(word)}`"
+
+
+FINDING_ORDER = ("contradicted", "differs", "reproduced")
+
+
+def key_findings(limit: int = 8) -> pd.DataFrame:
+    """The headline claims a reader should see first: those the data contradict, then those they
+    differ from, then those they reproduce, in the report's order, at most ``limit``."""
+    table = claims.evaluate_all("C")
+    table = table[table["verdict"].isin(FINDING_ORDER)].copy()
+    table["rank"] = table["verdict"].map(FINDING_ORDER.index)
+    return table.sort_values(["rank", "id"], kind="stable").head(limit).reset_index(drop=True)
+
+
+def findings_html(table: pd.DataFrame, page_root: str = "") -> str:
+    """The findings as an HTML list for the home page: a badge with the verdict's word, the claim
+    linked to its box, the report's figure and the data's. Every text is HTML-escaped."""
+    items = []
+    for row in table.itertuples():
+        chapter = next(e for e in claims.registry() if e["id"] == row.id)["chapter"]
+        href = html.escape(f"{page_root}{chapter}.html#{anchor(row.id)}", quote=True)
+        items.append(
+            f'<li><span class="sd-badge sd-bg-{TONE[row.verdict]}">{html.escape(row.verdict)}</span> '
+            f'<a href="{href}">{html.escape(row.id)}: {html.escape(row.claim.rstrip("."))}</a>. '
+            f"The report: {html.escape(str(row.stated))}. The data: {html.escape(str(row.computed))}.</li>"
+        )
+    return '<ul class="key-findings">\n' + "\n".join(items) + "\n</ul>"
+
+
 def glue_verdict(claim_id: str) -> Verdict:
     """Evaluate a claim and glue ``<id>_verdict``, ``<id>_computed``, ``<id>_detail`` (text) and
     ``<id>_audit`` (MyST), id in lower case (e.g. ``c24_verdict``), for its box in the chapter."""
@@ -73,6 +106,7 @@ def glue_verdict(claim_id: str) -> Verdict:
     verdict = claims.evaluate(claim_id)
     for field in ("verdict", "computed", "detail"):
         glue(f"{claim_id.lower()}_{field}", getattr(verdict, field), display=False)
+    glue(f"{claim_id.lower()}_badge", Markdown(badge(verdict.verdict)), display=False)
     glue(f"{claim_id.lower()}_audit", Markdown(audit_md(claim_id)), display=False)
     return verdict
 
@@ -86,6 +120,7 @@ def glue_reading(assessment_id: str) -> Reading:
     reading = assessments.read(assessment_id)
     for field in ("reading", "evidence", "rule"):
         glue(f"{assessment_id.lower()}_{field}", getattr(reading, field), display=False)
+    glue(f"{assessment_id.lower()}_badge", Markdown(badge(reading.reading)), display=False)
     entry = assessments.entry(assessment_id)
     glue(f"{assessment_id.lower()}_assessment", " ".join(entry["assessment"].split()), display=False)
     contra = entry.get("would_contradict") or "nothing: the assessment is qualitative"
@@ -157,14 +192,28 @@ def scorecard() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def anchor(item_id: str) -> str:
+    """The label of a claim's or an assessment's box: ``claim-c04``, ``na1``."""
+    return item_id.lower() if item_id.startswith("NA") else f"claim-{item_id.lower()}"
+
+
 def markdown(table: pd.DataFrame, columns: list[str]) -> str:
     """A Markdown table of ``columns``, each cell escaped (:func:`analysis.markup.escape`); the
-    ``chapter`` column becomes a link to the page."""
+    ``chapter`` column becomes a link to the claim's or assessment's box on its page, a
+    ``verdict`` or ``reading`` a badge."""
 
     def cell(row, c):
-        return f"{{doc}}`{CHAPTER_NAMES.get(row[c], row[c])} </{row[c]}>`" if c == "chapter" else row[c]
+        if c == "chapter":
+            page = CHAPTER_NAMES.get(row[c], row[c])
+            if "id" in row and re.fullmatch(r"[CX]\d\d|NA\d+", str(row["id"])):
+                return f"{{ref}}`{page}, {row['id']} <{anchor(row['id'])}>`"
+            return f"{{doc}}`{page} </{row[c]}>`"
+        if c in ("verdict", "reading"):
+            return badge(row[c])
+        return row[c]
 
-    return md_table(columns, ([cell(row, c) for c in columns] for _, row in table.iterrows()), raw=("chapter",))
+    rows = ([cell(row, c) for c in columns] for _, row in table.iterrows())
+    return md_table(columns, rows, raw=("chapter", "verdict", "reading"))
 
 
 def slug(text: str) -> str:

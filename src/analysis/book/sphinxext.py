@@ -28,6 +28,8 @@ def outdated(app, env, added, changed, removed) -> list[str]:
     When only a file of ``_static/`` changed, Sphinx finds nothing to write and would not
     copy it: the root page is then written again, which copies the static files."""
     again = [d for d in pages_to_reread() if d in env.found_docs]
+    if again:  # the home page pastes the audit's numbers from its notebook
+        again = sorted(set(again) | {app.config.root_doc})
     built_from = git.commit()
     if getattr(env, "analysis_commit", None) != built_from:
         env.analysis_commit = built_from

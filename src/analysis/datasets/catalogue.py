@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from analysis import datasets
+import re
+
+from analysis import datasets, paths
 from analysis.markup import code, escape, escape_but_code, link, md_table
 
 
@@ -26,6 +28,14 @@ def _fields(res: dict) -> str:
     return md_table(("field", "type", "description"), rows, raw=("field",), code=("description",))
 
 
+def _downloads(name: str) -> str:
+    """Links to download the table and the descriptor that describes it (its schema included)."""
+    path = datasets.file_of(name).relative_to(paths.project().root).as_posix()  # inside data/, or refused
+    if not re.fullmatch(r"[\w./-]+", path):
+        return ""
+    return f"Download: {{download}}`the table (CSV) </{path}>` · {{download}}`its description (YAML) </data/datapackage.yaml>`."
+
+
 def entry(name: str) -> str:
     """Markdown describing one dataset: title, file, size, checksum, sources, licence, fields; every
     text from the descriptor escaped (:mod:`analysis.markup`)."""
@@ -41,9 +51,9 @@ def entry(name: str) -> str:
     sha = datasets.sha256(datasets.file_of(name))
     return "\n\n".join(
         [
-            f"### {code(name)}: {escape(res.get('title', ''))}",
+            f"## {code(name)}: {escape(res.get('title', ''))}",
             escape_but_code(res.get("description", "")),
-            f"File {code('data/' + res['path'])}, {len(df)} rows, key {key}, sha256 `{sha}`.",
+            f"File {code('data/' + res['path'])}, {len(df)} rows, key {key}, sha256 `{sha}`. {_downloads(name)}",
             "Sources:\n\n" + _sources(res),
             f"Licence: {licences}",
             _fields(res),

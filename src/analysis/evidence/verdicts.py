@@ -69,6 +69,19 @@ class Reading:
         return asdict(self)
 
 
+#: How a verdict or a reading looks at a glance: a sphinx-design badge colour for each word
+#: (the word is always shown; colour alone never carries it).
+TONE = {
+    "reproduced": "success",
+    "supported": "success",
+    "differs": "warning",
+    "qualified": "warning",
+    "contradicted": "danger",
+    NOT_TESTABLE: "secondary",
+    NOT_OBTAINED: "secondary",
+    "qualitative": "secondary",
+}
+
 #: Every function a registry entry may name, as ``module:function``.
 EVALUATORS: dict[str, Callable] = {}
 
