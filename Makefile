@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := book
-.PHONY: book test test-fast lint env execute variant validate claims rehash clean serve lock bench
+.PHONY: book pdf test test-fast lint env execute variant validate claims rehash clean serve lock bench
 
 $(STAMP): pyproject.toml requirements-lock.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -20,6 +20,9 @@ env: $(STAMP)  ## create or update the project-local environment in .venv
 
 book: $(STAMP)  ## build the book (re-executes only when notebooks, data/ or src/ changed)
 	$(BIN)/python -m analysis build
+
+pdf: $(STAMP)  ## the whole book as one PDF, _build/pdf/book.pdf (needs Debian's chromium; offline)
+	$(BIN)/python -m analysis pdf
 
 test: $(STAMP)  ## run every test
 	$(BIN)/python -m pytest

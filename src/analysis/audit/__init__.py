@@ -12,7 +12,9 @@ and the audit calls them.
 
 from analysis.audit.tables import (
     CHAPTER_NAMES,
+    anchor,
     audit_md,
+    badge,
     citations,
     claims_table,
     data_sources,
@@ -32,6 +34,8 @@ from analysis.audit.tables import (
 
 __all__ = [
     "CHAPTER_NAMES",
+    "anchor",
+    "badge",
     "audit_md",
     "citations",
     "claims_table",

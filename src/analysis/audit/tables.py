@@ -66,8 +66,11 @@ def audit_md(item_id: str) -> str:
 
 
 def badge(word: str) -> str:
-    """A verdict or reading as a coloured badge that says its word (sphinx-design's ``bdg`` role)."""
-    return f"{{bdg-{TONE.get(word, 'secondary')}}}`{escape(word)}`"
+    """A verdict or reading as a coloured badge that says its word (sphinx-design's ``bdg`` role).
+    The word is one of the fixed vocabulary (a role shows its content literally, so it is not escaped)."""
+    if word not in TONE:
+        raise ValueError(f"{word!r} is not a verdict or a reading")
+    return f"{{bdg-{TONE[word]}}}`{word}`"
 
 
 FINDING_ORDER = ("contradicted", "differs", "reproduced")

@@ -11,6 +11,7 @@
     python -m analysis refresh [NAME…]  download the producers' current releases, re-derive, show what moved
     python -m analysis claims           evaluate the report's claims (C01-C26) and further statements (X01-X30)
     python -m analysis figures          the charts of the last build and their sha256
+    python -m analysis pdf              print the whole book to _build/pdf/book.pdf (system Chromium)
     python -m analysis bench            time the builds on this machine (in a copy of the project)
 
 One module per group of commands: ``book`` (build, execute, run, figures, bench), ``data``

@@ -49,6 +49,13 @@ def _figures(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    from analysis.book.pdf import pdf
+
+    print(f"The book as one PDF: {paths.relative(pdf())}")
+    return 0
+
+
 def _bench(args) -> int:
     from analysis.book.bench import bench, report
 
@@ -93,6 +100,9 @@ def add_build_commands(sub) -> None:
 def add_inspection_commands(sub) -> None:
     fg = sub.add_parser("figures", help="list the charts of the last build with their sha256 (compare two builds)")
     fg.set_defaults(func=_figures)
+
+    pd = sub.add_parser("pdf", help="print the whole book to _build/pdf/book.pdf with the system's Chromium (offline)")
+    pd.set_defaults(func=_pdf)
 
     bn = sub.add_parser("bench", help="time the cold build, the no-op rebuild, a data change and the floor")
     bn.add_argument("--tests", action="store_true", help="also time the full test suite")
