@@ -74,7 +74,7 @@ def test_every_chart_offers_its_image_and_data_for_download(built_book):
                     rf'class="reference download internal" download="" href="([^"]+/{chart}\.{ext})"', text
                 )
             ]
-            for ext in ("png", "svg", "csv")
+            for ext in ("png", "svg", "csv", "csv-metadata.json")
         }
         for ext, found in links.items():
             assert found, f"no {ext} download for chart {chart}"

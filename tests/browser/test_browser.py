@@ -234,3 +234,17 @@ def test_the_cell_that_drew_a_chart_opens_when_its_link_is_followed(server, brow
     page.wait_for_timeout(300)
     assert page.evaluate(f"document.getElementById('{target}').querySelector('details').open") and errors == []
     page.close()
+
+
+def test_on_a_phone_each_claim_of_the_audit_reads_as_a_card(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/appendices/claims_audit.html", width=390)
+    tables = page.evaluate(
+        "Array.from(document.querySelectorAll('.audit-cards table'))"
+        ".map(t => [t.scrollWidth, t.clientWidth, t.querySelectorAll('td[data-label]').length])"
+    )
+    assert len(tables) == 3
+    for scroll, width, labelled in tables:
+        assert scroll <= width + 1 and labelled > 0  # no sideways scroll; each cell names its column
+    display = page.evaluate("getComputedStyle(document.querySelector('.audit-cards tbody tr')).display")
+    assert display == "block"
+    page.close()

@@ -57,3 +57,23 @@ def test_download_links_point_at_the_three_files_from_the_book_root(tmp_path, mo
     assert "</_build/figures/chart.png>" in text and "</_build/figures/chart.csv>" in text
     outside = {ext: tmp_path / f"chart.{ext}" for ext in ("png", "svg", "csv")}
     assert f"<{(tmp_path / 'chart.svg').as_posix()}>" in figures.download_links(outside)
+
+
+def test_every_file_of_a_chart_says_what_it_is_where_it_comes_from_and_how_to_cite_it(tmp_path):
+    import json
+
+    from PIL import Image
+
+    fig, _, wide = _chart()
+    files = figures.save(fig, "chart", wide.reset_index(), out_dir=tmp_path)
+    matplotlib.pyplot.close(fig)
+    png = Image.open(files["png"]).text
+    assert png["Title"] == "test" and png["Source"] == "Source: a test." and "CC BY 4.0" in png["Copyright"]
+    assert png["Description"].endswith("chart chart.") and "reproduced" in png["Description"]
+    svg = files["svg"].read_text(encoding="utf-8")
+    assert "<dc:title>test</dc:title>" in svg and "Source: a test." in svg and "CC BY 4.0" in svg
+    about = json.loads(files["json"].read_text(encoding="utf-8"))
+    assert about["url"] == "chart.csv" and about["dc:source"] == "Source: a test."
+    assert [c["name"] for c in about["tableSchema"]["columns"]] == ["index", "CHN", "RUS"]
+    assert [c["datatype"] for c in about["tableSchema"]["columns"]] == ["integer", "number", "number"]
+    assert "Cite this chart:" in figures.download_links(files)

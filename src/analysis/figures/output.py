@@ -9,15 +9,18 @@ chart, its download links and a folded table of its values into the page.
 from __future__ import annotations
 
 import csv
+import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import yaml
 
 from analysis import paths
 from analysis.figures.style import DPI
-from analysis.markup import md_table
+from analysis.markup import escape, md_table
 
 
 def output_dir() -> Path:
@@ -25,14 +28,63 @@ def output_dir() -> Path:
     return Path(os.environ.get("ANALYSIS_FIGURES_DIR", paths.project().figures))
 
 
+LICENCE = "CC BY 4.0 (the chart); the data keep the terms of their producers"
+
+
+@lru_cache(maxsize=1)
+def _book() -> tuple[str, str]:
+    """The book's title and version, as ``CITATION.cff`` gives them."""
+    cff = yaml.safe_load((paths.project().root / "CITATION.cff").read_text(encoding="utf-8"))
+    return cff["title"], str(cff["version"])
+
+
+def citation(name: str) -> str:
+    """How to cite one chart."""
+    title, version = _book()
+    return f"{title}, version {version}, chart {name}."
+
+
+def _title(fig) -> str:
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    titles = (ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right"))
+    return next((t for t in titles if t), "")
+
+
+def _csv_metadata(name: str, data: pd.DataFrame, title: str, source: str) -> dict:
+    """A CSV on the Web description of the plotted data: what, from where, on what terms, how to cite."""
+    kinds = {"i": "integer", "u": "integer", "f": "number", "b": "boolean"}
+    return {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": f"{name}.csv",
+        "dc:title": title or name,
+        "dc:source": source,
+        "dc:license": LICENCE,
+        "dc:bibliographicCitation": citation(name),
+        "tableSchema": {
+            "columns": [
+                {"name": str(c), "titles": str(c), "datatype": kinds.get(data[c].dtype.kind, "string")}
+                for c in data.columns
+            ]
+        },
+    }
+
+
 def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dict[str, Path]:
-    """Write ``name``.png, .svg and .csv (the data plotted); same inputs, same bytes."""
+    """Write ``name``.png, .svg and .csv (the data plotted), each carrying the chart's title, its
+    source, the licence and how to cite it (image metadata; a CSV on the Web description,
+    ``name.csv-metadata.json``, beside the CSV); same inputs, same bytes."""
     out = Path(out_dir) if out_dir is not None else output_dir()
     out.mkdir(parents=True, exist_ok=True)
     files = {ext: out / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
-    fig.savefig(files["png"], dpi=DPI, metadata={"Software": None})
-    fig.savefig(files["svg"], metadata={"Date": None, "Creator": None})
+    files["json"] = out / f"{name}.csv-metadata.json"
+    title, source = _title(fig), " ".join(getattr(fig, "book_sources", []))
+    about = {"Title": title, "Source": source, "Description": citation(name)}
+    fig.savefig(files["png"], dpi=DPI, metadata={"Software": None, "Copyright": LICENCE, **about})
+    fig.savefig(files["svg"], metadata={"Date": None, "Creator": None, "Rights": LICENCE, **about})
     data.to_csv(files["csv"], index=False, lineterminator="\n")
+    metadata = json.dumps(_csv_metadata(name, data, title, source), indent=1, ensure_ascii=False)
+    files["json"].write_text(metadata + "\n", encoding="utf-8")
     return files
 
 
@@ -48,9 +100,10 @@ def download_links(files: dict[str, Path]) -> str:
         path = Path(path).resolve()
         return "/" + path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
-    labels = {"png": "image (PNG)", "svg": "image (SVG)", "csv": "data plotted (CSV)"}
-    links = " · ".join(f"{{download}}`{labels[ext]} <{target(files[ext])}>`" for ext in ("png", "svg", "csv"))
-    return f"Download: {links}"
+    labels = {"png": "image (PNG)", "svg": "image (SVG)", "csv": "data plotted (CSV)", "json": "its description (JSON)"}
+    links = " · ".join(f"{{download}}`{labels[ext]} <{target(files[ext])}>`" for ext in labels if ext in files)
+    cite = f" Cite this chart: {escape(citation(Path(files['png']).stem))}" if "png" in files else ""
+    return f"Download: {links}.{cite}"
 
 
 def values_table(csv_file: Path) -> str:

@@ -58,7 +58,9 @@ def new(size: str = "full", title: str | None = None, ncols: int = 1):
 
 
 def source_line(ax, text: str) -> None:
-    """Write the source of the data under the chart, left-aligned."""
+    """Write the source of the data under the chart, left-aligned (and keep it for the files'
+    metadata, :func:`analysis.figures.output.save`)."""
+    ax.figure.book_sources = [*getattr(ax.figure, "book_sources", []), text]
     ax.annotate(
         text,
         xy=(0, 0),
