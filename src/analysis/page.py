@@ -11,6 +11,8 @@ and the formatting lives where the reader sees it.
 
 from __future__ import annotations
 
+import html
+
 
 def plain(value):
     """A NumPy or pandas scalar as the Python number it holds (its text then reads ``3.2``, not
@@ -25,3 +27,52 @@ def glue_values(**values) -> None:
 
     for key, value in values.items():
         glue(key, plain(value), display=False)
+
+
+class Table:
+    """A table for readers, shown as HTML: no index column, headers in words, numbers rounded,
+    gaps shown as a dash, addresses as links. Every cell is HTML-escaped."""
+
+    def __init__(self, frame, decimals: int | dict | None = None, names: dict | None = None):
+        self.frame = frame.reset_index(drop=True)
+        self.decimals = decimals
+        self.names = names or {}
+
+    def _header(self, column) -> str:
+        text = self.names.get(column, str(column).replace("_", " "))
+        return text[:1].upper() + text[1:]
+
+    def _cell(self, column, value) -> str:
+        import pandas as pd
+
+        value = plain(value)
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return "—"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, float):
+            places = self.decimals.get(column) if isinstance(self.decimals, dict) else self.decimals
+            return f"{value:,.{places}f}" if places is not None else f"{value:.6g}"
+        text = str(value)
+        if text.startswith(("https://", "http://")) and " " not in text:
+            address = html.escape(text, quote=True)
+            return f'<a href="{address}">{address}</a>'
+        if len(text) <= 12 and " " not in text:  # a date, a code, a count: kept on one line
+            return f'<span class="nowrap">{html.escape(text)}</span>'
+        return html.escape(text)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(self._header(c))}</th>" for c in self.frame.columns)
+        rows = "".join(
+            "<tr>"
+            + "".join(f"<td>{self._cell(c, v)}</td>" for c, v in zip(self.frame.columns, row, strict=True))
+            + "</tr>"
+            for row in self.frame.itertuples(index=False, name=None)
+        )
+        return f'<table class="book-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def table(frame, decimals: int | dict | None = None, names: dict | None = None) -> Table:
+    """``frame`` as a table for readers (:class:`Table`); ``decimals`` rounds floats (all, or by
+    column), ``names`` renames columns for their headers."""
+    return Table(frame, decimals, names)

@@ -248,3 +248,12 @@ def test_on_a_phone_each_claim_of_the_audit_reads_as_a_card(server, browser):
     display = page.evaluate("getComputedStyle(document.querySelector('.audit-cards tbody tr')).display")
     assert display == "block"
     page.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_shows_a_raw_dataframe(server, browser, path):
+    page, _, _ = _visit(browser, f"{server}/{path}", width=1366)
+    assert page.evaluate("document.querySelectorAll('table.dataframe').length") == 0
+    headers = page.evaluate("Array.from(document.querySelectorAll('table.book-table th')).map(th => th.textContent)")
+    assert not [h for h in headers if "_" in h], headers  # headers in words, not column names
+    page.close()

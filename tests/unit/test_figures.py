@@ -77,3 +77,23 @@ def test_every_file_of_a_chart_says_what_it_is_where_it_comes_from_and_how_to_ci
     assert [c["name"] for c in about["tableSchema"]["columns"]] == ["index", "CHN", "RUS"]
     assert [c["datatype"] for c in about["tableSchema"]["columns"]] == ["integer", "number", "number"]
     assert "Cite this chart:" in figures.download_links(files)
+
+
+def test_a_table_for_readers_escapes_rounds_links_and_shows_gaps():
+    from analysis.page import table
+
+    frame = pd.DataFrame(
+        {
+            "as_of": ["2024-01-31"],
+            "value": [42.789953651000005],
+            "address": ["https://example.org/a?b=1&c=2"],
+            "note": ["<script>alert(1)</script>"],
+            "count": pd.array([None], dtype="Int64"),
+        },
+        index=[7],
+    )
+    html = table(frame, decimals={"value": 1})._repr_html_()
+    assert "<th>As of</th>" in html and ">7<" not in html  # headers in words, no index
+    assert "42.8" in html and "42.789" not in html
+    assert '<a href="https://example.org/a?b=1&amp;c=2">' in html
+    assert "<script>" not in html and "&lt;script&gt;" in html and "—" in html
