@@ -236,3 +236,13 @@ def test_a_quiet_build_still_says_why_sphinx_failed(project_copy):
         assert "WARNING" in result.stderr and "nowhere" in result.stderr
     finally:
         page.write_text(before, encoding="utf-8")
+
+
+def test_the_search_index_holds_the_prose_not_the_code(built_book):
+    import json
+
+    text = (built_book / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    terms = index["terms"]
+    assert not terms.get("set_ylim") and not terms.get("glue_valu")  # words of the code cells only
+    assert terms.get("asymmetri") or terms.get("asymmetry")  # the prose is searchable

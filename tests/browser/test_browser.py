@@ -257,3 +257,20 @@ def test_no_page_shows_a_raw_dataframe(server, browser, path):
     headers = page.evaluate("Array.from(document.querySelectorAll('table.book-table th')).map(th => th.textContent)")
     assert not [h for h in headers if "_" in h], headers  # headers in words, not column names
     page.close()
+
+
+def test_every_button_has_a_name_and_a_focus_ring(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/02_military.html", width=1366)
+    nameless = page.evaluate(
+        "Array.from(document.querySelectorAll('button'))"
+        ".filter(b => !(b.getAttribute('aria-label') || b.getAttribute('title') || b.innerText.trim()))"
+        ".map(b => b.className)"
+    )
+    assert nameless == []
+    button = _visible(page, ".primary-toggle")
+    button.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    ring = page.evaluate("[document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle]")
+    assert ring[1] != "none", ring
+    page.close()

@@ -2,6 +2,7 @@
 
 - Pages whose notebook the build has just executed again (``analysis.book.execute``) are read
   again even though their source file did not change, so no page keeps a stale number.
+- The notebooks' code is left out of the search index.
 - Under each chart, after its downloads: a link to the code cell that drew it, and, when the
   book is built from a git checkout, the notebook at the commit it was built from (a link
   when the repository has a public address, in ``_config.yml``'s ``repository.url`` or the
@@ -89,7 +90,29 @@ def _register_citation_style() -> None:
     register_plugin("pybtex.style.formatting", "book", BookStyle)
 
 
+def _search_without_code() -> None:
+    """Leave the notebooks' code out of the search index: a reader searching "yuan" wants the
+    prose and the tables, not ``left.set_ylim(0, 100)``. Sphinx offers no switch for it, so the
+    index is fed each page without MyST-NB's code-source containers (the page keeps them)."""
+    from sphinx.search import IndexBuilder
+
+    if getattr(IndexBuilder, "_analysis_skips_code", False):
+        return
+    collect = IndexBuilder._word_collector
+
+    def word_collector(self, doctree):
+        pruned = doctree.deepcopy()
+        for node in list(pruned.findall(nodes.container)):
+            if node.get("nb_element") == "cell_code_source" and node.parent is not None:
+                node.parent.remove(node)
+        return collect(self, pruned)
+
+    IndexBuilder._word_collector = word_collector
+    IndexBuilder._analysis_skips_code = True
+
+
 def setup(app):
+    _search_without_code()
     _register_citation_style()
     app.connect("env-get-outdated", outdated)
     app.connect("doctree-read", code_links)
