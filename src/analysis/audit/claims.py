@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import (
-    chapters,  # noqa: F401  (importing the chapters registers their evaluators)
-    paths,
-)
-from analysis.evidence import parameters, registries
+from analysis.audit.dispatch import call, evaluator  # noqa: F401  (evaluator: for the chapters' readers)
+from analysis.evidence import registries
 from analysis.evidence.verdicts import (  # noqa: F401  (the vocabulary, for the chapters' readers)
     COMPUTED,
-    EVALUATORS,
     NOT_OBTAINED,
     NOT_TESTABLE,
     VERDICTS,
@@ -36,38 +32,9 @@ def claim(claim_id: str) -> dict:
     return registries.entry("claims", claim_id)
 
 
-def evaluator(entry: dict, kind: str = "claims"):
-    """The registered function named by the entry's ``evaluate: module:function``; anything
-    else is refused, naming the entry and the field."""
-    name = entry["evaluate"]
-    if name not in EVALUATORS:
-        where = paths.relative(registries.file_of(kind))
-        raise registries.RegistryError(
-            f"{where}, entry {entry['id']}, field evaluate: {name!r} is not a "
-            "registered evaluator (see analysis.evidence.verdicts.evaluator)"
-        )
-    return EVALUATORS[name]
-
-
-def call(entry: dict, kind: str, overrides: dict):
-    """Run the entry's evaluator with its registered parameters (``overrides`` replace some),
-    once they are checked against what the evaluator takes."""
-    func = evaluator(entry, kind)
-    params = {**entry.get("parameters", {}), **overrides}
-    bad = parameters.problems(func, params)
-    if bad:
-        where = f"{paths.relative(registries.file_of(kind))}, entry {entry['id']}"
-        raise registries.RegistryError("\n".join(f"{where}, field parameters.{name}: {msg}" for name, msg in bad))
-    return func(**params)
-
-
 def evaluate(claim_id: str, **overrides) -> Verdict:
     """Evaluate one claim with its registered parameters (``overrides`` replace some)."""
-    entry = claim(claim_id)
-    verdict = call(entry, "claims", overrides)
-    if verdict.id != claim_id:
-        raise ValueError(f"{entry['evaluate']} returned a verdict for {verdict.id}, not {claim_id}")
-    return verdict
+    return call(claim(claim_id), "claims", overrides)
 
 
 def evaluate_all(prefix: str | None = None) -> pd.DataFrame:

@@ -90,8 +90,7 @@ def findings_html(table: pd.DataFrame, page_root: str = "") -> str:
     linked to its box, the report's figure and the data's. Every text is HTML-escaped."""
     items = []
     for row in table.itertuples():
-        chapter = next(e for e in claims.registry() if e["id"] == row.id)["chapter"]
-        href = html.escape(f"{page_root}{chapter}.html#{anchor(row.id)}", quote=True)
+        href = html.escape(f"{page_root}{row.chapter}.html#{anchor(row.id)}", quote=True)
         items.append(
             f'<li><span class="sd-badge sd-bg-{TONE[row.verdict]}">{html.escape(row.verdict)}</span> '
             f'<a href="{href}">{html.escape(row.id)}: {html.escape(row.claim.rstrip("."))}</a>. '

@@ -20,16 +20,6 @@ _HEADER_ERRORS = ("missing-label", "extra-label", "incorrect-label", "blank-labe
 LIMIT = 1000  # the validator stops after this many errors
 
 
-def _unsafe_path(res: dict) -> Problem | None:
-    """A descriptor path that leaves ``data/`` (``../``, absolute, or a link out of it)."""
-    data = paths.project().data
-    target = (data / res["path"]).resolve()
-    if Path(res["path"]).is_absolute() or not target.is_relative_to(data.resolve()):
-        where = paths.relative(paths.project().descriptor)
-        return Problem(None, None, f"{where}: the path {res['path']!r} of dataset {res['name']} leaves data/")
-    return None
-
-
 def _encoding_problem(path: Path) -> Problem | None:
     """Bytes that are not UTF-8, by line (the validator reports a byte offset)."""
     data = Path(path).read_bytes()
@@ -49,9 +39,11 @@ def schema_problems(name: str, path: Path | None = None) -> list[Problem]:
     """
     from frictionless import FrictionlessException, Resource
 
+    try:
+        file_of(name)  # a path that leaves data/ is refused before anything is read
+    except DataError as err:
+        return err.problems
     res = dict(resource(name))
-    if (unsafe := _unsafe_path(res)) is not None:
-        return [unsafe]
     res.pop("hash", None)
     res["schema"] = {k: v for k, v in res["schema"].items() if k != "foreignKeys"}  # checked below, across tables
     basepath = paths.project().data

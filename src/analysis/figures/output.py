@@ -45,8 +45,8 @@ def citation(name: str) -> str:
 
 
 def _title(fig) -> str:
-    if fig._suptitle is not None and fig._suptitle.get_text():
-        return fig._suptitle.get_text()
+    if fig.get_suptitle():
+        return fig.get_suptitle()
     titles = (ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right"))
     return next((t for t in titles if t), "")
 

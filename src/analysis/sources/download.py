@@ -71,28 +71,20 @@ def _receive(answer, url: str, partial: Path, deadline: float, timeout: float, p
         raise RefreshError(f"{url}: download failed: {received} bytes received of the {size} announced")
 
 
-def download(
-    url: str,
-    folder: Path,
-    timeout: float,
-    progress: bool = False,
-    headers: dict | None = None,
-    fname: str | None = None,
-) -> Path:
-    """Fetch ``url`` into ``folder``: within ``timeout`` seconds for the whole download, not each
-    read; the file appears only when whole."""
+def _fetch(method: str, url: str, target: Path, timeout: float, progress: bool = False, **request) -> Path:
+    """One request whose answer is written to ``target`` only when whole, and only when it came
+    within ``timeout`` seconds (the whole download, not each read)."""
     import requests
 
     if timeout <= 0:
         raise RefreshError(f"timeout {timeout:g}: a download needs a time-out of more than 0 s")
     check_address(url)
     deadline = time.monotonic() + timeout
-    target = Path(folder) / (fname or Path(urlsplit(url).path).name or "download")
     partial = target.with_name(target.name + ".part")
     try:
         with (
             _http_errors(url, timeout),
-            requests.get(url, headers=headers or {}, stream=True, timeout=timeout) as answer,
+            requests.request(method, url, stream=True, timeout=timeout, **request) as answer,
         ):
             answer.raise_for_status()
             _receive(answer, url, partial, deadline, timeout, progress)
@@ -102,24 +94,22 @@ def download(
     return target
 
 
-def post(url: str, target: Path, body: dict, timeout: float) -> Path:
-    """POST ``body`` as JSON to ``url``; the answer is written to ``target`` only when whole, and
-    only when it came within ``timeout`` seconds."""
-    import requests
+def download(
+    url: str,
+    folder: Path,
+    timeout: float,
+    progress: bool = False,
+    headers: dict | None = None,
+    fname: str | None = None,
+) -> Path:
+    """GET ``url`` into ``folder`` (under ``fname``, else the address's file name)."""
+    target = Path(folder) / (fname or Path(urlsplit(url).path).name or "download")
+    return _fetch("GET", url, target, timeout, progress, headers=headers or {})
 
-    if timeout <= 0:
-        raise RefreshError(f"timeout {timeout:g}: a download needs a time-out of more than 0 s")
-    check_address(url)
-    deadline = time.monotonic() + timeout
-    partial = target.with_name(target.name + ".part")
-    try:
-        with _http_errors(url, timeout), requests.post(url, json=body, stream=True, timeout=timeout) as answer:
-            answer.raise_for_status()
-            _receive(answer, url, partial, deadline, timeout, False)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
+
+def post(url: str, target: Path, body: dict, timeout: float) -> Path:
+    """POST ``body`` as JSON to ``url``; the answer goes to ``target``."""
+    return _fetch("POST", url, target, timeout, json=body)
 
 
 def local_copy(file: Path, folder: Path) -> Path:

@@ -194,10 +194,10 @@ def _fetch(name, folder, mirror, timeout, accept_new_release, progress, from_fil
         if up.key and not mirror and not key:
             raise RefreshError(f"{name} needs a key from its producer: {up.key_help}.")
         url = mirrored(source["file"], mirror)
-        fetch = up.fetch or (
-            lambda address, folder, timeout, progress, mirror, key: download(url, folder, timeout, progress)
-        )
-        file = fetch(source["file"], folder, timeout, progress, mirror, key)
+        if up.fetch:  # several requests, made by the producer's module
+            file = up.fetch(source["file"], folder, timeout, progress, mirror, key)
+        else:
+            file = download(url, folder, timeout, progress)
     pin = source.get("file_sha256")
     if pin is None and not accept_new_release:
         raise RefreshError(
