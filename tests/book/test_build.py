@@ -62,7 +62,7 @@ def test_every_claim_and_assessment_shows_its_computed_verdict_on_its_page(built
 
 
 def test_every_chart_offers_its_image_and_data_for_download(built_book):
-    charts = sorted(p.stem for p in paths.HOME.figures.glob("*.png"))
+    charts = sorted(p.stem for p in paths.HOME.figures.glob("*.csv"))
     assert charts, "the build should have drawn charts"
     pages = {p: p.read_text(encoding="utf-8") for p in (built_book / "chapters").rglob("*.html")}
     for chart in charts:
@@ -81,6 +81,29 @@ def test_every_chart_offers_its_image_and_data_for_download(built_book):
             page, href = found[0]
             served = (page.parent / href).resolve()
             assert served.read_bytes() == (paths.HOME.figures / f"{chart}.{ext}").read_bytes(), served
+
+
+def test_every_chart_is_served_for_the_page_and_for_a_phone_at_two_densities(built_book):
+    import json
+
+    from PIL import Image
+
+    charts = sorted(p.stem for p in paths.HOME.figures.glob("*.csv"))
+    pages = "".join(p.read_text(encoding="utf-8") for p in (built_book / "chapters").glob("0*.html"))
+    for chart in charts:
+        sizes = json.loads((paths.HOME.figures / f"{chart}.renditions.json").read_text(encoding="utf-8"))
+        markup = re.search(rf'<a class="chart-full" href="[^"]*chart-{chart}-full\.png".*?</picture></a>', pages, re.S)
+        assert markup, chart
+        assert re.search(
+            rf'<source media="\(max-width: 600px\)" srcset="[^"]*chart-{chart}-phone\.png 1x, [^"]*chart-{chart}-phone2x\.png 2x"',
+            markup.group(0),
+        ), chart
+        assert re.search(rf'srcset="[^"]*chart-{chart}-page\.png 1x, [^"]*chart-{chart}-full\.png 2x"', markup.group(0))
+        for name, width in [("page", "page"), ("phone", "phone"), ("full", "page"), ("phone2x", "phone")]:
+            image = Image.open(built_book / "_images" / f"chart-{chart}-{name}.png")
+            density = 2 if name in ("full", "phone2x") else 1
+            assert image.size == (sizes[width]["width"] * density, sizes[width]["height"] * density), (chart, name)
+        assert sizes["page"]["width"] <= 741 and sizes["phone"]["width"] <= 342  # the text column at 1366 and 390 px
 
 
 def test_every_chart_links_to_the_cell_that_drew_it_and_folds_its_values(built_book):

@@ -274,3 +274,44 @@ def test_every_button_has_a_name_and_a_focus_ring(server, browser):
     ring = page.evaluate("[document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle]")
     assert ring[1] != "none", ring
     page.close()
+
+
+# Chart text as shown: the smallest text drawn on the rendition the browser chose (in CSS px at
+# the drawn scale, from analysis.figures.layout), times the scale at which the page shows it.
+DISPLAYED_TEXT = """() => Array.from(document.querySelectorAll('img.chart')).map(i => {
+    const phone = i.currentSrc.includes('-phone');
+    const drawn = parseFloat(phone ? i.dataset.phoneSmallestTextPx : i.dataset.smallestTextPx);
+    return {alt: i.alt.slice(0, 40), phone: phone, scale: i.clientWidth / i.naturalWidth,
+            px: drawn * i.clientWidth / i.naturalWidth};
+})"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("chapters/0")])
+def test_chart_text_is_at_least_9_css_px_as_displayed(server, browser, path, width):
+    page, _, _ = _visit(browser, f"{server}/{path}", width=width)
+    charts = page.evaluate(DISPLAYED_TEXT)
+    if "04_recommendations" not in path:
+        assert charts, "the chapter's charts are served with their renditions"
+    for chart in charts:
+        assert chart["phone"] == (width < 600), chart  # the phone's rendition below 600 px, the page's above
+        assert chart["px"] >= 9, chart
+    page.close()
+
+
+def test_the_text_size_check_fails_on_a_chart_shown_too_small(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/01_economy.html", width=1366)
+    page.add_style_tag(content="img.chart { width: 55% !important; }")  # as the charts were shown before
+    assert min(chart["px"] for chart in page.evaluate(DISPLAYED_TEXT)) < 9
+    page.close()
+
+
+def test_a_tap_on_a_chart_opens_it_at_full_size(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/02_military.html", width=390)
+    shown = page.evaluate("document.querySelector('img.chart').clientWidth")
+    page.click("a.chart-full")
+    page.wait_for_load_state()
+    assert page.url.endswith(".png")
+    full = page.evaluate("document.images[0].naturalWidth")
+    assert full >= 4 * shown  # the page's chart at twice the screen density
+    page.close()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import matplotlib
 import pandas as pd
+import pytest
 
 from analysis import figures, paths
+from analysis.figures import layout
 
 
 def _chart():
@@ -34,7 +36,7 @@ def test_countries_keep_their_colours_and_charts_carry_a_source():
     lines = {line.get_label(): line.get_color() for line in ax.get_lines()}
     assert lines == {"China": figures.PALETTE["CHN"], "Russia": figures.PALETTE["RUS"]}
     assert len(set(figures.PALETTE.values())) == len(figures.PALETTE)
-    assert any(t.get_text() == "Source: a test." for t in ax.texts)
+    assert fig.book_sources == ["Source: a test."]
     assert tuple(fig.get_size_inches()) == figures.SIZES["full"]
     matplotlib.pyplot.close(fig)
 
@@ -97,3 +99,94 @@ def test_a_table_for_readers_escapes_rounds_links_and_shows_gaps():
     assert "42.8" in html and "42.789" not in html
     assert '<a href="https://example.org/a?b=1&amp;c=2">' in html
     assert "<script>" not in html and "&lt;script&gt;" in html and "—" in html
+
+
+def _two_panels(entries: int = 4):
+    fig, (left, right) = figures.new("wide", ncols=2)
+    for i in range(entries):
+        left.plot([2000, 2010, 2020], [i, i + 1, i + 2], label=f"series number {i}")
+    left.legend(loc="upper left")
+    right.bar([2000, 2010, 2020], [3, 1, 2])
+    left.set_title("A title long enough that it has to wrap on a phone's narrow screen", fontsize=11)
+    figures.source_line(left, "Source: a test.")
+    return fig, left, right
+
+
+def test_a_chart_is_drawn_for_the_page_and_for_a_phone_with_legible_text(tmp_path):
+    import json
+
+    from PIL import Image
+
+    fig, _, _ = _two_panels()
+    files = figures.save(fig, "two", pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    matplotlib.pyplot.close(fig)
+    sizes = json.loads((tmp_path / "two.renditions.json").read_text(encoding="utf-8"))
+    assert sizes["page"]["width"] == round(layout.PAGE.inches * layout.SCREEN_DPI)
+    assert sizes["phone"]["width"] == round(layout.PHONE.inches * layout.SCREEN_DPI)
+    assert sizes["phone"]["height"] > sizes["page"]["height"]  # the panels stacked
+    for name, drawn, density in [("page", "page", 1), ("phone", "phone", 1), ("phone@2x", "phone", 2)]:
+        size = Image.open(tmp_path / f"two-{name}.png").size
+        assert size == (sizes[drawn]["width"] * density, sizes[drawn]["height"] * density), name
+    assert Image.open(files["png"]).size == (sizes["page"]["width"] * 2, sizes["page"]["height"] * 2)
+    assert min(sizes["page"]["smallest_text_px"], sizes["phone"]["smallest_text_px"]) >= 9
+
+
+def test_on_a_phone_panels_stack_titles_wrap_and_a_long_legend_goes_under_them():
+    fig, left, right = _two_panels()
+    layout.fit(fig, layout.PHONE, "footer")
+    fig.draw_without_rendering()
+    assert right.get_position().y1 < left.get_position().y0  # one above the other
+    assert left.get_legend() is None and len(fig.legends) == 1
+    assert "\n" in left.get_title("left")
+    assert layout.smallest_text(fig) >= layout.SMALLEST_TEXT
+    matplotlib.pyplot.close(fig)
+    fig, left, _ = _two_panels(entries=2)  # a short legend stays where it was drawn
+    layout.fit(fig, layout.PHONE, "footer")
+    assert left.get_legend() is not None and not fig.legends
+    matplotlib.pyplot.close(fig)
+
+
+def test_every_image_says_its_source_licence_and_citation_under_the_chart_as_editable_text(tmp_path):
+    fig, _, _ = _two_panels()
+    files = figures.save(fig, "two", pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    footer = " ".join(fig._book_footer.get_text().split())
+    matplotlib.pyplot.close(fig)
+    assert footer.startswith("Source: a test.") and "CC BY 4.0" in footer and footer.endswith("chart two.")
+    svg = files["svg"].read_text(encoding="utf-8")
+    assert "<text" in svg and "Source: a test." in svg.split("</metadata>")[1]  # in the drawing, as text
+
+
+def test_categories_never_take_a_country_s_colour():
+    colours = figures.category_colours(["a", "b", "c", "d", "e", "Other"])
+    assert not set(colours.values()) & set(figures.PALETTE.values())
+    assert colours["Other"] == figures.style.OTHER
+    with pytest.raises(ValueError, match="6 categories"):
+        figures.category_colours(list("abcdef"))
+
+
+def test_the_largest_categories_are_kept_and_the_rest_summed():
+    wide = pd.DataFrame({"a": [1.0, 1.0], "b": [5.0, 5.0], "c": [3.0, 2.0], "Other": [1.0, 1.0]}, index=[1, 2])
+    kept = figures.largest(wide, 2)
+    assert list(kept.columns) == ["b", "c", "Other"]
+    assert kept["Other"].tolist() == [2.0, 2.0]  # a and the old Other
+    assert kept.sum().sum() == wide.sum().sum()
+
+
+def test_a_line_does_not_bridge_a_gap_in_the_data():
+    series = pd.Series([1.0, 2.0, 3.0], index=pd.to_datetime(["2022-01-01", "2022-02-01", "2024-01-01"]))
+    broken = figures.broken_at_gaps(series, pd.Timedelta(days=400))
+    assert len(broken) == 4 and broken.isna().sum() == 1
+    assert broken.index[2] > pd.Timestamp("2022-02-01") and broken.index[2] < pd.Timestamp("2024-01-01")
+    assert broken.dropna().equals(series)
+
+
+def test_a_map_frames_the_countries_it_colours():
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    outlines = pd.DataFrame(
+        [(iso, 0, 0, x + dx, y) for iso, dx in [("AAA", 0), ("BBB", 100)] for x, y in square],
+        columns=["iso3", "part", "ring", "lon", "lat"],
+    )
+    fig, ax = figures.new("wide")
+    figures.world_map(ax, outlines, {"AAA": "#CC79A7"})
+    assert ax.get_xlim() == (-12, 22)
+    matplotlib.pyplot.close(fig)

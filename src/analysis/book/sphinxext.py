@@ -3,6 +3,9 @@
 - Pages whose notebook the build has just executed again (``analysis.book.execute``) are read
   again even though their source file did not change, so no page keeps a stale number.
 - The notebooks' code is left out of the search index.
+- Each chart is served at the width the page shows it: the image drawn for the text column,
+  the one drawn for a phone below 600 px (panels stacked), each at two densities (``srcset``),
+  and a tap opens it at full size (``analysis.figures.layout``).
 - Under each chart, after its downloads: a link to the code cell that drew it, and, when the
   book is built from a git checkout, the notebook at the commit it was built from (a link
   when the repository has a public address, in ``_config.yml``'s ``repository.url`` or the
@@ -11,7 +14,11 @@
 
 from __future__ import annotations
 
+import html
+import json
+import posixpath
 import re
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,6 +28,52 @@ from analysis.book.state import fingerprint, pages_to_reread
 
 PUBLISH = re.compile(r"""publish\(\s*\w+\s*,\s*["']([^"']+)["']""")
 FIGURE_CSV = re.compile(r"/_build/figures/([^/]+)\.csv$")
+FIGURE_PNG = re.compile(r"^/(.*_build/figures)/([^/]+)\.png$")
+RENDITIONS = {"full": "{}.png", "page": "{}-page.png", "phone": "{}-phone.png", "phone2x": "{}-phone@2x.png"}
+
+
+class chart(nodes.General, nodes.Element):
+    """A chart with its renditions (see :func:`charts`)."""
+
+
+def charts(app, doctree) -> None:
+    """Swap each chart's image (a figure whose downloads include ``_build/figures/<key>.png``)
+    for the chart with its renditions, named in ``<key>.renditions.json``."""
+    for figure in list(doctree.findall(nodes.figure)):
+        refs = (FIGURE_PNG.match(r.get("reftarget", "")) for r in figure.findall(addnodes.download_reference))
+        found = next((m for m in refs if m), None)
+        image = next(figure.findall(nodes.image), None)
+        if found is None or image is None:
+            continue
+        folder, key = found.groups()
+        sizes = json.loads((Path(app.srcdir) / folder / f"{key}.renditions.json").read_text(encoding="utf-8"))
+        files = {name: f"{folder}/{pattern.format(key)}" for name, pattern in RENDITIONS.items()}
+        image.replace_self(chart(key=key, files=files, sizes=sizes, alt=image.get("alt", "")))
+
+
+def chart_images(app, doctree, docname) -> None:
+    """Have the builder copy each chart's renditions into ``_images/``."""
+    for node in doctree.findall(chart):
+        for name, source in node["files"].items():
+            app.builder.images[source] = f"chart-{node['key']}-{name}.png"
+
+
+def visit_chart(self, node) -> None:
+    def src(name):
+        return posixpath.join(self.builder.imgpath, f"chart-{node['key']}-{name}.png")
+
+    page, phone = node["sizes"]["page"], node["sizes"]["phone"]
+    self.body.append(
+        f'<a class="chart-full" href="{src("full")}" title="Open the chart at full size">'
+        "<picture>"
+        f'<source media="(max-width: 600px)" srcset="{src("phone")} 1x, {src("phone2x")} 2x" '
+        f'width="{phone["width"]}" height="{phone["height"]}">'
+        f'<img class="chart" src="{src("page")}" srcset="{src("page")} 1x, {src("full")} 2x" '
+        f'width="{page["width"]}" height="{page["height"]}" alt="{html.escape(node["alt"])}" '
+        f'data-smallest-text-px="{page["smallest_text_px"]}" data-phone-smallest-text-px="{phone["smallest_text_px"]}">'
+        "</picture></a>"
+    )
+    raise nodes.SkipNode
 
 
 def outdated(app, env, added, changed, removed) -> list[str]:
@@ -116,4 +169,7 @@ def setup(app):
     _register_citation_style()
     app.connect("env-get-outdated", outdated)
     app.connect("doctree-read", code_links)
+    app.connect("doctree-read", charts)
+    app.connect("doctree-resolved", chart_images)
+    app.add_node(chart, html=(visit_chart, None))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

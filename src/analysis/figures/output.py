@@ -17,9 +17,10 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 import yaml
+from PIL import Image
 
 from analysis import paths
-from analysis.figures.style import DPI
+from analysis.figures import layout
 from analysis.markup import escape, md_table
 
 
@@ -71,17 +72,44 @@ def _csv_metadata(name: str, data: pd.DataFrame, title: str, source: str) -> dic
 
 
 def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dict[str, Path]:
-    """Write ``name``.png, .svg and .csv (the data plotted), each carrying the chart's title, its
-    source, the licence and how to cite it (image metadata; a CSV on the Web description,
-    ``name.csv-metadata.json``, beside the CSV); same inputs, same bytes."""
+    """Write the chart for the page and for a phone (``analysis.figures.layout``), and the data
+    plotted; same inputs, same bytes.
+
+    - ``name.png`` (the page's chart at twice the screen density: the download and the
+      full-size image) and ``name.svg``, its text kept as text;
+    - ``name-page.png``, ``name-phone.png`` and ``name-phone@2x.png``, served by the page
+      (``srcset``), with their sizes and smallest text in ``name.renditions.json``;
+    - ``name.csv`` and its CSV on the Web description, ``name.csv-metadata.json``.
+
+    Every image carries the chart's title, its source, the licence and how to cite it, in its
+    footer and in its metadata.
+    """
     out = Path(out_dir) if out_dir is not None else output_dir()
     out.mkdir(parents=True, exist_ok=True)
     files = {ext: out / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
     files["json"] = out / f"{name}.csv-metadata.json"
-    title, source = _title(fig), " ".join(getattr(fig, "book_sources", []))
+    title, sources = _title(fig), getattr(fig, "book_sources", [])
+    source = " ".join(sources)
     about = {"Title": title, "Source": source, "Description": citation(name)}
-    fig.savefig(files["png"], dpi=DPI, metadata={"Software": None, "Copyright": LICENCE, **about})
-    fig.savefig(files["svg"], metadata={"Date": None, "Creator": None, "Rights": LICENCE, **about})
+    png = {"Software": None, "Copyright": LICENCE, **about}
+    footer = layout.footer_text(sources, citation(name))
+    renditions = {}
+    for width in (layout.PAGE, layout.PHONE):
+        layout.fit(fig, width, footer)
+        one = out / f"{name}-{width.name}.png"
+        fig.savefig(one, dpi=layout.SCREEN_DPI, metadata=png)
+        if width is layout.PAGE:
+            fig.savefig(files["png"], dpi=2 * layout.SCREEN_DPI, metadata=png)
+            fig.savefig(files["svg"], metadata={"Date": None, "Creator": None, "Rights": LICENCE, **about})
+        else:
+            fig.savefig(out / f"{name}-{width.name}@2x.png", dpi=2 * layout.SCREEN_DPI, metadata=png)
+        pixels = Image.open(one).size
+        renditions[width.name] = {
+            "width": pixels[0],
+            "height": pixels[1],
+            "smallest_text_px": round(layout.smallest_text(fig) * layout.SCREEN_DPI / 72, 2),
+        }
+    (out / f"{name}.renditions.json").write_text(json.dumps(renditions, indent=1) + "\n", encoding="utf-8")
     data.to_csv(files["csv"], index=False, lineterminator="\n")
     metadata = json.dumps(_csv_metadata(name, data, title, source), indent=1, ensure_ascii=False)
     files["json"].write_text(metadata + "\n", encoding="utf-8")
@@ -125,11 +153,12 @@ def publish(fig, key: str, data: pd.DataFrame) -> dict[str, Path]:
     the plotted values in a folded table, for a ``{glue:md}`` block with ``:format: myst``
     under the chart.
     """
+    from IPython.display import Image as Picture
     from IPython.display import Markdown
     from myst_nb import glue
 
     files = save(fig, key, data)
-    glue(key, fig, display=False)
+    glue(key, Picture(filename=files["png"].with_name(f"{key}-page.png")), display=False)
     glue(f"{key}_downloads", Markdown(download_links(files)), display=False)
     glue(f"{key}_values", Markdown(values_table(files["csv"])), display=False)
     plt.close(fig)

@@ -43,7 +43,7 @@ def use_style() -> None:
             "axes.titlelocation": "left",
             "legend.frameon": False,
             "svg.hashsalt": "china-russia-book",  # fixed ids inside the SVG
-            "svg.fonttype": "path",  # text drawn as paths: the SVG looks the same without the font
+            "svg.fonttype": "none",  # text kept as text, so a label can be edited in the SVG
         }
     )
 
@@ -58,22 +58,9 @@ def new(size: str = "full", title: str | None = None, ncols: int = 1):
 
 
 def source_line(ax, text: str) -> None:
-    """Write the source of the data under the chart, left-aligned (and keep it for the files'
-    metadata, :func:`analysis.figures.output.save`)."""
+    """Name the source of the chart's data: :func:`analysis.figures.output.save` writes it in
+    the chart's footer, with the licence and how to cite it, and in the files' metadata."""
     ax.figure.book_sources = [*getattr(ax.figure, "book_sources", []), text]
-    ax.annotate(
-        text,
-        xy=(0, 0),
-        xycoords="figure fraction",
-        xytext=(6, 4),
-        textcoords="offset points",
-        ha="left",
-        va="bottom",
-        fontsize=SOURCE_SIZE,
-        color="#444444",
-        wrap=True,
-    )
-    ax.figure.subplots_adjust(bottom=0.2)
 
 
 def line_chart(ax, wide: pd.DataFrame, ylabel: str, markers: bool = True) -> None:
@@ -135,10 +122,29 @@ def stacked_bars(ax, years, layers) -> None:
         bottom = values if bottom is None else bottom + values
 
 
-def category_colours(names) -> dict[str, tuple]:
-    """Colours for product groups and other categories, from seaborn's colour-blind palette."""
+# Colours for categories (product groups, kinds of event): the Okabe–Ito colours that are not a
+# country's, so vermillion and blue always mean China and Russia; "Other" is a light grey.
+CATEGORY_COLOURS = ["#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#7A5195"]
+OTHER = "#BBBBBB"
+
+
+def category_colours(names) -> dict[str, str]:
+    """A colour for each category (at most five, and "Other"), never a country's colour."""
     names = list(names)
-    return dict(zip(names, sns.color_palette("colorblind", len(names)), strict=False))
+    named = [n for n in names if n != "Other"]
+    if len(named) > len(CATEGORY_COLOURS):
+        raise ValueError(f"{len(named)} categories: group them into at most {len(CATEGORY_COLOURS)} and Other")
+    colours = dict(zip(named, CATEGORY_COLOURS, strict=False))
+    return {n: colours.get(n, OTHER) for n in names}
+
+
+def largest(wide: pd.DataFrame, n: int = 4, other: str = "Other") -> pd.DataFrame:
+    """The ``n`` columns of ``wide`` with the largest totals, largest first, and the rest summed
+    into ``other`` (an ``other`` column of ``wide`` joins the rest)."""
+    ranked = wide.drop(columns=[other], errors="ignore").sum().sort_values(ascending=False).index
+    kept = list(ranked[:n])
+    rest = wide.drop(columns=kept)
+    return wide[kept].assign(**{other: rest.sum(axis=1, min_count=1)}) if len(rest.columns) else wide[kept]
 
 
 def stacked_by_year(ax, wide: pd.DataFrame, years) -> None:
@@ -161,6 +167,15 @@ def stacked_by_year(ax, wide: pd.DataFrame, years) -> None:
         )
     ax.set_xticks(list(years))
     ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+
+
+def broken_at_gaps(series: pd.Series, longest) -> pd.Series:
+    """``series`` with a gap (NaN) placed between two observations further apart than
+    ``longest``, so a line drawn through it does not bridge the missing stretch."""
+    steps = series.index.to_series().diff()
+    starts = series.index[steps > longest]
+    breaks = pd.Series(float("nan"), index=starts - (steps[steps > longest] / 2).to_numpy())
+    return pd.concat([series, breaks]).sort_index()
 
 
 def points(ax, x, y, color: str, label: str, marker: str = "o") -> None:
@@ -199,7 +214,8 @@ def world_map(
     ax, outlines: pd.DataFrame, fill: dict, default: str = "#E6E6E6", edge: str = "white", lat_range=(-58, 84)
 ) -> None:
     """Draw country outlines (a table of iso3, part, ring, lon, lat) in plate carrée, each
-    country filled with ``fill[iso3]`` or ``default``."""
+    country filled with ``fill[iso3]`` or ``default``; the frame holds the filled countries
+    with a margin, not the whole world."""
     from matplotlib.collections import PolyCollection
 
     polygons, colours = [], []
@@ -207,7 +223,10 @@ def world_map(
         polygons.append(pts[["lon", "lat"]].to_numpy())
         colours.append(fill.get(iso3, default))
     ax.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors=edge, linewidths=0.3))
-    ax.set_xlim(-180, 180)
-    ax.set_ylim(*lat_range)
+    filled = outlines[outlines["iso3"].isin(list(fill))]
+    beyond = filled.groupby(["iso3", "part"])["lon"].transform("max") < -165  # Russia's east, past 180°
+    filled, margin = filled[~beyond], 12
+    ax.set_xlim(max(-180, filled["lon"].min() - margin), min(180, filled["lon"].max() + margin))
+    ax.set_ylim(max(lat_range[0], filled["lat"].min() - margin), min(lat_range[1], filled["lat"].max() + margin))
     ax.set_aspect("equal")
     ax.set_axis_off()
