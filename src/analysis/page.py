@@ -12,6 +12,7 @@ and the formatting lives where the reader sees it.
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 
 def plain(value):
@@ -31,12 +32,25 @@ def glue_values(**values) -> None:
 
 class Table:
     """A table for readers, shown as HTML: no index column, headers in words, numbers rounded,
-    gaps shown as a dash, addresses as links. Every cell is HTML-escaped."""
+    gaps shown as a dash, addresses as links, dates as dates. Every cell is HTML-escaped.
 
-    def __init__(self, frame, decimals: int | dict | None = None, names: dict | None = None):
+    An ``explorable`` table (a long source list) can be sorted, filtered and paged on the page:
+    ``_static/explorable.js`` hands it to DataTables, bundled with the book; without JavaScript,
+    and in the PDF, it stays a whole table."""
+
+    def __init__(
+        self,
+        frame,
+        decimals: int | dict | None = None,
+        names: dict | None = None,
+        explorable: bool = False,
+        caption: str | None = None,
+    ):
         self.frame = frame.reset_index(drop=True)
         self.decimals = decimals
         self.names = names or {}
+        self.explorable = explorable
+        self.caption = caption
 
     def _header(self, column) -> str:
         text = self.names.get(column, str(column).replace("_", " "))
@@ -50,13 +64,16 @@ class Table:
             return "—"
         if isinstance(value, bool):
             return "yes" if value else "no"
+        if isinstance(value, pd.Timestamp):
+            value = value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
         if isinstance(value, float):
             places = self.decimals.get(column) if isinstance(self.decimals, dict) else self.decimals
             return f"{value:,.{places}f}" if places is not None else f"{value:.6g}"
         text = str(value)
-        if text.startswith(("https://", "http://")) and " " not in text:
+        if text.startswith(("https://", "http://")) and " " not in text:  # the site's name links to the page
             address = html.escape(text, quote=True)
-            return f'<a href="{address}">{address}</a>'
+            site = html.escape(urlsplit(text).hostname or text).removeprefix("www.")
+            return f'<a href="{address}" title="{address}">{site}</a>'
         if len(text) <= 12 and " " not in text:  # a date, a code, a count: kept on one line
             return f'<span class="nowrap">{html.escape(text)}</span>'
         return html.escape(text)
@@ -69,10 +86,19 @@ class Table:
             + "</tr>"
             for row in self.frame.itertuples(index=False, name=None)
         )
-        return f'<table class="book-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        classes = "book-table explorable" if self.explorable else "book-table"
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return f'<table class="{classes}">{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def table(frame, decimals: int | dict | None = None, names: dict | None = None) -> Table:
+def table(
+    frame,
+    decimals: int | dict | None = None,
+    names: dict | None = None,
+    explorable: bool = False,
+    caption: str | None = None,
+) -> Table:
     """``frame`` as a table for readers (:class:`Table`); ``decimals`` rounds floats (all, or by
-    column), ``names`` renames columns for their headers."""
-    return Table(frame, decimals, names)
+    column), ``names`` renames columns for their headers; an ``explorable`` table can be sorted
+    and filtered on the page."""
+    return Table(frame, decimals, names, explorable, caption)

@@ -315,3 +315,37 @@ def test_a_tap_on_a_chart_opens_it_at_full_size(server, browser):
     full = page.evaluate("document.images[0].naturalWidth")
     assert full >= 4 * shown  # the page's chart at twice the screen density
     page.close()
+
+
+def _explorable_lists():
+    from analysis.chapters import exercises, governance, meetings
+
+    return {  # page: (rows in the list, a word to filter by, the latest date in its first column)
+        "chapters/00_introduction.html": (meetings.contacts(), "Moscow", meetings.contacts()["date_start"].max()),
+        "chapters/02_military.html": (exercises.events(), "Vostok", exercises.events()["start_date"].max()),
+        "chapters/03_governance.html": (governance.vetoes(), "Syria", governance.vetoes()["date"].max()),
+    }
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("path", ["chapters/00_introduction.html", "chapters/02_military.html", "chapters/03_governance.html"])
+def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, path, width):
+    import pandas as pd
+
+    rows, word, latest = _explorable_lists()[path]
+    page, requests, errors = _visit(browser, f"{server}/{path}", width=width)
+    page.wait_for_selector("div.dt-container table.explorable")
+    assert f"of {len(rows)} entries" in page.inner_text("div.dt-container .dt-info")
+    page.fill("div.dt-container .dt-search input", word)
+    shown = page.evaluate("Array.from(document.querySelectorAll('table.explorable tbody tr')).map(r => r.innerText)")
+    assert shown and all(word.lower() in r.lower() for r in shown), shown[:3]
+    assert "filtered from" in page.inner_text("div.dt-container .dt-info")
+    page.fill("div.dt-container .dt-search input", "")
+    header = page.locator("table.explorable thead th").first
+    header.click()
+    header.click()  # the first column (a date), latest first
+    first = page.evaluate("document.querySelector('table.explorable tbody tr td').innerText")
+    assert first.strip() == pd.Timestamp(latest).strftime("%Y-%m-%d")[: len(first.strip())]
+    outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+    assert outside == [] and errors == []
+    page.close()

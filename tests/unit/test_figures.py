@@ -97,7 +97,7 @@ def test_a_table_for_readers_escapes_rounds_links_and_shows_gaps():
     html = table(frame, decimals={"value": 1})._repr_html_()
     assert "<th>As of</th>" in html and ">7<" not in html  # headers in words, no index
     assert "42.8" in html and "42.789" not in html
-    assert '<a href="https://example.org/a?b=1&amp;c=2">' in html
+    assert '<a href="https://example.org/a?b=1&amp;c=2" title="https://example.org/a?b=1&amp;c=2">example.org</a>' in html
     assert "<script>" not in html and "&lt;script&gt;" in html and "—" in html
 
 

@@ -6,6 +6,9 @@
 - Each chart is served at the width the page shows it: the image drawn for the text column,
   the one drawn for a phone below 600 px (panels stacked), each at two densities (``srcset``),
   and a tap opens it at full size (``analysis.figures.layout``).
+- Long source lists (``analysis.page.table(..., explorable=True)``) can be sorted and
+  filtered: DataTables, from the ``itables`` package's bundle, is copied into the book's
+  ``_static/vendor/`` (no CDN), and ``_static/explorable.js`` applies it.
 - Under each chart, after its downloads: a link to the code cell that drew it, and, when the
   book is built from a git checkout, the notebook at the commit it was built from (a link
   when the repository has a public address, in ``_config.yml``'s ``repository.url`` or the
@@ -18,6 +21,7 @@ import html
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -164,6 +168,25 @@ def _search_without_code() -> None:
     IndexBuilder._analysis_skips_code = True
 
 
+def _datatables() -> Path:
+    """DataTables as the ``itables`` package ships it, one JavaScript module and its CSS."""
+    import itables
+
+    return Path(itables.__file__).parent / "html"
+
+
+def vendor_files(app, exception) -> None:
+    """Copy DataTables into the built book's ``_static/vendor/`` (unchanged files are left alone)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    vendor = Path(app.outdir) / "_static" / "vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        source, target = _datatables() / name, vendor / name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+
+
 def setup(app):
     _search_without_code()
     _register_citation_style()
@@ -172,4 +195,6 @@ def setup(app):
     app.connect("doctree-read", charts)
     app.connect("doctree-resolved", chart_images)
     app.add_node(chart, html=(visit_chart, None))
+    app.connect("build-finished", vendor_files)
+    app.add_css_file("vendor/dt_bundle.css")  # explorable.js, in _static/, is added by Jupyter Book
     return {"parallel_read_safe": True, "parallel_write_safe": True}
