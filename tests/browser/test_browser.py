@@ -242,7 +242,7 @@ def test_on_a_phone_each_claim_of_the_audit_reads_as_a_card(server, browser):
         "Array.from(document.querySelectorAll('.audit-cards table'))"
         ".map(t => [t.scrollWidth, t.clientWidth, t.querySelectorAll('td[data-label]').length])"
     )
-    assert len(tables) == 3
+    assert len(tables) == 6  # three scorecards, and the provenance folded under each
     for scroll, width, labelled in tables:
         assert scroll <= width + 1 and labelled > 0  # no sideways scroll; each cell names its column
     display = page.evaluate("getComputedStyle(document.querySelector('.audit-cards tbody tr')).display")
@@ -328,7 +328,9 @@ def _explorable_lists():
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-@pytest.mark.parametrize("path", ["chapters/00_introduction.html", "chapters/02_military.html", "chapters/03_governance.html"])
+@pytest.mark.parametrize(
+    "path", ["chapters/00_introduction.html", "chapters/02_military.html", "chapters/03_governance.html"]
+)
 def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, path, width):
     import pandas as pd
 
@@ -342,10 +344,46 @@ def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, p
     assert "filtered from" in page.inner_text("div.dt-container .dt-info")
     page.fill("div.dt-container .dt-search input", "")
     header = page.locator("table.explorable thead th").first
-    header.click()
-    header.click()  # the first column (a date), latest first
-    first = page.evaluate("document.querySelector('table.explorable tbody tr td').innerText")
+    for _ in range(3):  # the first column (a date), latest first: each click turns the order
+        if header.get_attribute("aria-sort") == "descending":
+            break
+        header.click()
+        page.wait_for_timeout(200)
+    assert header.get_attribute("aria-sort") == "descending"
+    cells = page.evaluate(
+        "Array.from(document.querySelectorAll('table.explorable tbody tr td:first-child')).map(td => td.innerText)"
+    )
+    first = next(c for c in cells if c.strip() != "—")  # the rows without a date aside
     assert first.strip() == pd.Timestamp(latest).strftime("%Y-%m-%d")[: len(first.strip())]
     outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
     assert outside == [] and errors == []
+    page.close()
+
+
+def test_the_data_catalogue_lists_every_dataset_in_its_contents_panel(server, browser):
+    from analysis import datasets
+
+    page, _, _ = _visit(browser, f"{server}/chapters/appendices/data_catalogue.html", width=1366)
+    listed = page.evaluate(
+        "Array.from(document.querySelectorAll('#pst-page-toc-nav a.nav-link')).map(a => a.innerText)"
+    )
+    assert [name.split(":")[0] for name in listed] == datasets.names()
+    target = page.evaluate("document.querySelector('#pst-page-toc-nav a.nav-link').getAttribute('href')")
+    assert page.evaluate(f"document.getElementById('{target[1:]}').tagName") == "SECTION"
+    page.close()
+
+
+def test_the_audit_s_scorecards_fit_a_laptop_screen_and_fold_their_provenance(server, browser):
+    page, _, _ = _visit(browser, f"{server}/chapters/appendices/claims_audit.html", width=1366)
+    overflow = page.evaluate(
+        "Array.from(document.querySelectorAll('.audit-cards table'))"
+        ".filter(t => t.offsetParent !== null).map(t => t.scrollWidth - t.clientWidth)"
+    )
+    assert overflow and max(overflow) <= 1, overflow  # no sideways scrolling in a visible scorecard
+    headers = page.evaluate(
+        "Array.from(document.querySelector('.audit-cards table').querySelectorAll('th')).map(t => t.innerText)"
+    )
+    assert headers[:5] == ["id", "claim", "the report", "the data", "verdict"]
+    folded = page.evaluate("Array.from(document.querySelectorAll('details')).map(d => d.innerText.split('\\n')[0])")
+    assert any("sources behind each claim" in f for f in folded)
     page.close()

@@ -97,7 +97,9 @@ def test_a_table_for_readers_escapes_rounds_links_and_shows_gaps():
     html = table(frame, decimals={"value": 1})._repr_html_()
     assert "<th>As of</th>" in html and ">7<" not in html  # headers in words, no index
     assert "42.8" in html and "42.789" not in html
-    assert '<a href="https://example.org/a?b=1&amp;c=2" title="https://example.org/a?b=1&amp;c=2">example.org</a>' in html
+    assert (
+        '<a href="https://example.org/a?b=1&amp;c=2" title="https://example.org/a?b=1&amp;c=2">example.org</a>' in html
+    )
     assert "<script>" not in html and "&lt;script&gt;" in html and "—" in html
 
 
@@ -190,3 +192,16 @@ def test_a_map_frames_the_countries_it_colours():
     figures.world_map(ax, outlines, {"AAA": "#CC79A7"})
     assert ax.get_xlim() == (-12, 22)
     matplotlib.pyplot.close(fig)
+
+
+def test_the_data_plotted_are_rounded_to_four_significant_figures_and_named_for_readers(tmp_path):
+    import json
+
+    fig, _, _ = _chart()
+    data = pd.DataFrame({"tiv_m": [42.789953651000005, 0.187123], "year": [2020, 2021]})
+    files = figures.save(fig, "chart", data, out_dir=tmp_path)
+    matplotlib.pyplot.close(fig)
+    assert files["csv"].read_text(encoding="utf-8").splitlines() == ["tiv_m,year", "42.79,2020", "0.1871,2021"]
+    about = json.loads(files["json"].read_text(encoding="utf-8"))
+    assert about["tableSchema"]["columns"][0]["titles"] == "Tiv m"
+    assert "| Tiv m | Year |" in figures.values_table(files["csv"])

@@ -199,23 +199,28 @@ def anchor(item_id: str) -> str:
     return item_id.lower() if item_id.startswith("NA") else f"claim-{item_id.lower()}"
 
 
-def markdown(table: pd.DataFrame, columns: list[str]) -> str:
-    """A Markdown table of ``columns``, each cell escaped (:func:`analysis.markup.escape`); the
-    ``chapter`` column becomes a link to the claim's or assessment's box on its page, a
-    ``verdict`` or ``reading`` a badge."""
+def markdown(table: pd.DataFrame, columns: list[str] | dict[str, str]) -> str:
+    """A Markdown table of ``columns`` (a list, or a dict of column to header), each cell escaped
+    (:func:`analysis.markup.escape`); the ``id`` and the ``chapter`` link to the claim's or
+    assessment's box on its page, a ``verdict`` or ``reading`` is a badge."""
+    headers = columns if isinstance(columns, dict) else {c: c for c in columns}
 
     def cell(row, c):
+        boxed = "id" in row and re.fullmatch(r"[CX]\d\d|NA\d+", str(row["id"]))
+        if c == "id":  # built as markup: a link to the box, or the escaped text
+            return f"{{ref}}`{row['id']} <{anchor(row['id'])}>`" if boxed and "chapter" in row else escape(row[c])
         if c == "chapter":
             page = CHAPTER_NAMES.get(row[c], row[c])
-            if "id" in row and re.fullmatch(r"[CX]\d\d|NA\d+", str(row["id"])):
+            if boxed:
                 return f"{{ref}}`{page}, {row['id']} <{anchor(row['id'])}>`"
             return f"{{doc}}`{page} </{row[c]}>`"
         if c in ("verdict", "reading"):
             return badge(row[c])
         return row[c]
 
-    rows = ([cell(row, c) for c in columns] for _, row in table.iterrows())
-    return md_table(columns, rows, raw=("chapter", "verdict", "reading"))
+    rows = ([cell(row, c) for c in headers] for _, row in table.iterrows())
+    raw = [headers[c] for c in ("id", "chapter", "verdict", "reading") if c in headers]
+    return md_table(list(headers.values()), rows, raw=raw)
 
 
 def slug(text: str) -> str:

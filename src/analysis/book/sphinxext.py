@@ -3,6 +3,8 @@
 - Pages whose notebook the build has just executed again (``analysis.book.execute``) are read
   again even though their source file did not change, so no page keeps a stale number.
 - The notebooks' code is left out of the search index.
+- Headings that a notebook's output writes become sections of the page (the data catalogue's
+  datasets), so the page's contents panel lists them.
 - Each chart is served at the width the page shows it: the image drawn for the text column,
   the one drawn for a phone below 600 px (panels stacked), each at two densities (``srcset``),
   and a tap opens it at full size (``analysis.figures.layout``).
@@ -129,6 +131,32 @@ def code_links(app, doctree) -> None:
             para += nodes.Text(f" · built from {source} at commit {built_from[:7]}")
 
 
+def headings_from_output(app, doctree) -> None:
+    """Headings that a cell's Markdown output writes (the data catalogue writes one per dataset)
+    become the page's sections, so the contents panel lists them; MyST-NB would leave them as
+    rubrics, outside the page's outline. Runs before Sphinx collects the outline."""
+    for cell in list(doctree.findall(nodes.container)):
+        if cell.get("nb_element") != "cell_code" or not isinstance(cell.parent, nodes.section):
+            continue
+        shown = next(
+            (c for c in cell.findall(nodes.container) if any(isinstance(k, nodes.rubric) for k in c.children)), None
+        )
+        if shown is None or not any(r.get("level") == 2 for r in shown.children if isinstance(r, nodes.rubric)):
+            continue
+        before, sections = [], []
+        for node in list(shown.children):
+            node.parent = None
+            if isinstance(node, nodes.rubric) and node.get("level") == 2:
+                section = nodes.section(ids=node["ids"], names=node["names"])
+                section += nodes.title("", "", *node.children)
+                sections.append(section)
+            elif sections:
+                sections[-1] += node
+            else:
+                before.append(node)
+        cell.replace_self(before + sections)
+
+
 def _register_citation_style() -> None:
     """A pybtex style 'book' for the References page: the report's endnotes labelled by their
     number (n12) and the book's tables by their name, so two lists never share a label."""
@@ -193,6 +221,7 @@ def setup(app):
     app.connect("env-get-outdated", outdated)
     app.connect("doctree-read", code_links)
     app.connect("doctree-read", charts)
+    app.connect("doctree-read", headings_from_output, priority=400)
     app.connect("doctree-resolved", chart_images)
     app.add_node(chart, html=(visit_chart, None))
     app.connect("build-finished", vendor_files)

@@ -52,6 +52,26 @@ def _title(fig) -> str:
     return next((t for t in titles if t), "")
 
 
+def readable(column) -> str:
+    """A column's name as a header for readers: ``tiv_m_rus_to_chn`` reads "Tiv m rus to chn"."""
+    text = str(column).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def rounded(data: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
+    """Floats to ``digits`` significant figures (whole numbers kept whole), so the CSV reads
+    ``42.79``, not ``42.789953651000005``; the published figures behind them have fewer."""
+    import numpy as np
+
+    def one(value):
+        if pd.isna(value) or value == 0:
+            return value
+        return round(value, max(0, digits - 1 - int(np.floor(np.log10(abs(value))))))
+
+    floats = data.select_dtypes("float").columns
+    return data.assign(**{c: data[c].map(one) for c in floats}) if len(floats) else data
+
+
 def _csv_metadata(name: str, data: pd.DataFrame, title: str, source: str) -> dict:
     """A CSV on the Web description of the plotted data: what, from where, on what terms, how to cite."""
     kinds = {"i": "integer", "u": "integer", "f": "number", "b": "boolean"}
@@ -64,7 +84,7 @@ def _csv_metadata(name: str, data: pd.DataFrame, title: str, source: str) -> dic
         "dc:bibliographicCitation": citation(name),
         "tableSchema": {
             "columns": [
-                {"name": str(c), "titles": str(c), "datatype": kinds.get(data[c].dtype.kind, "string")}
+                {"name": str(c), "titles": readable(c), "datatype": kinds.get(data[c].dtype.kind, "string")}
                 for c in data.columns
             ]
         },
@@ -110,6 +130,7 @@ def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dic
             "smallest_text_px": round(layout.smallest_text(fig) * layout.SCREEN_DPI / 72, 2),
         }
     (out / f"{name}.renditions.json").write_text(json.dumps(renditions, indent=1) + "\n", encoding="utf-8")
+    data = rounded(data)
     data.to_csv(files["csv"], index=False, lineterminator="\n")
     metadata = json.dumps(_csv_metadata(name, data, title, source), indent=1, ensure_ascii=False)
     files["json"].write_text(metadata + "\n", encoding="utf-8")
@@ -137,10 +158,11 @@ def download_links(files: dict[str, Path]) -> str:
 def values_table(csv_file: Path) -> str:
     """The rows of a chart's CSV as a Markdown table, folded in a dropdown.
 
-    Cell for cell as written in the CSV, so the table says exactly what the download holds."""
+    Cell for cell as written in the CSV, so the table says exactly what the download holds; the
+    headers are the columns' names made readable."""
     with open(csv_file, newline="", encoding="utf-8") as fh:
         header, *rows = list(csv.reader(fh))
-    table = md_table(header, rows)
+    table = md_table([readable(c) for c in header], rows)
     return f":::{{dropdown}} Values plotted ({len(rows)} rows)\n{table}\n:::"
 
 
