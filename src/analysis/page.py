@@ -78,6 +78,9 @@ class Table:
             return f'<span class="nowrap">{html.escape(text)}</span>'
         return html.escape(text)
 
+    def __repr__(self) -> str:  # the notebook's plain-text output: stable from run to run
+        return f"Table of {len(self.frame)} rows: {', '.join(self._header(c) for c in self.frame.columns)}"
+
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(self._header(c))}</th>" for c in self.frame.columns)
         rows = "".join(
