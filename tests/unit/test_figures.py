@@ -205,3 +205,18 @@ def test_the_data_plotted_are_rounded_to_four_significant_figures_and_named_for_
     about = json.loads(files["json"].read_text(encoding="utf-8"))
     assert about["tableSchema"]["columns"][0]["titles"] == "Tiv m"
     assert "| Tiv m | Year |" in figures.values_table(files["csv"])
+
+
+def test_a_subtitle_sits_between_its_title_and_its_panel_at_both_widths():
+    fig, ax = figures.new("full", title="A title that states what the chart shows, long enough to wrap on a phone")
+    figures.subtitle(ax, "US$ billion a year, as the reporter declares it, with the units and what is counted")
+    ax.plot([2000, 2020], [1, 2])
+    for width in (layout.PAGE, layout.PHONE):
+        layout.fit(fig, width, "footer")
+        fig.draw_without_rendering()
+        title = layout._title(ax).get_window_extent()
+        note = ax._book_subtitle.get_window_extent()
+        panel = ax.get_window_extent()
+        assert title.y0 >= note.y1 - 1 and note.y0 >= panel.y1, width.name  # stacked, none over another
+        assert abs(note.x0 - title.x0) < 1, width.name  # flush left with its title
+    matplotlib.pyplot.close(fig)

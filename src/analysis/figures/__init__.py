@@ -4,6 +4,7 @@
 >>> fig, ax = figures.new("full")
 """
 
+from analysis.figures.layout import subtitle
 from analysis.figures.output import (
     download_links,
     output_dir,
@@ -53,6 +54,7 @@ __all__ = [
     "source_line",
     "stacked_bars",
     "stacked_by_year",
+    "subtitle",
     "use_style",
     "values_table",
     "world_map",

@@ -34,7 +34,7 @@ class Width:
     name: str
     inches: float
     stack: bool
-    panel_heights: tuple[float, float] = (2.6, 4.0)
+    panel_heights: tuple[float, float] = (3.0, 4.2)
 
 
 PAGE = Width("page", 7.4, stack=False)
@@ -72,6 +72,48 @@ def _original(artist, attribute: str, value):
 def _title(ax) -> Text:
     """The panel's left-hand title, the one the house style uses (``axes.titlelocation``)."""
     return ax._left_title  # matplotlib keeps no public handle on it; ax.title is the centred one
+
+
+SUBTITLE_SIZE = 9  # points
+
+
+def subtitle(ax, text: str) -> None:
+    """A line under the panel's title, in normal weight: the units, and what is counted."""
+    ax._book_subtitle = ax.annotate(
+        text,
+        xy=(0, 0),
+        xycoords=_title(ax),
+        xytext=(0, -4),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=SUBTITLE_SIZE,
+        color="#444444",
+    )
+    ax._book_subtitle_text = text
+    _make_room(ax)
+
+
+def _make_room(ax) -> None:
+    """Set the title's distance from the panel so its subtitle fits between them."""
+    note = getattr(ax, "_book_subtitle", None)
+    if note is None:
+        return
+    lines = note.get_text().count("\n") + 1
+    title = _title(ax)
+    ax.set_title(
+        title.get_text(), loc="left", pad=lines * note.get_fontsize() * 1.25 + 10, fontsize=title.get_fontsize()
+    )
+
+
+def _head_inches(ax) -> float:
+    """The height a panel's title and subtitle take beyond a title of one line."""
+    title = _title(ax)
+    extra = title.get_text().count("\n") * title.get_fontsize() * 1.25
+    note = getattr(ax, "_book_subtitle", None)
+    if note is not None:
+        extra += (note.get_text().count("\n") + 1) * note.get_fontsize() * 1.25 + 6
+    return extra / 72
 
 
 def _stack(fig, axes) -> None:
@@ -141,7 +183,11 @@ def _after_layout(fig, axes, inches: float) -> None:
         text.set_visible(True)
         right = min((o.get_position().x0 for o in axes if o.get_position().x0 > box.x0 + 0.01), default=1.0)
         text.set_x((labels_left - box.x0) / box.width)
-        text.set_text(_wrap(title, (right - labels_left) * inches * 0.95, text.get_fontsize(), bold=True))
+        room = (right - labels_left) * inches * 0.95
+        text.set_text(_wrap(title, room, text.get_fontsize(), bold=True))
+        if getattr(ax, "_book_subtitle", None) is not None:
+            ax._book_subtitle.set_text(_wrap(ax._book_subtitle_text, room, ax._book_subtitle.get_fontsize()))
+            _make_room(ax)
 
 
 def footer_text(sources: list[str], citation: str) -> str:
@@ -170,6 +216,9 @@ def fit(fig, width: Width, footer: str) -> None:
         ax.tick_params(labelsize=max(SMALLEST_TEXT, tick * (0.85 if width.stack else 1)))
         title = _original(ax, "_book_title", ax.get_title("left"))
         _title(ax).set_text(_wrap(title, width.inches / across * 0.95, _title(ax).get_fontsize(), bold=True))
+        if getattr(ax, "_book_subtitle", None) is not None:
+            ax._book_subtitle.set_text(_wrap(ax._book_subtitle_text, width.inches / across * 0.95, SUBTITLE_SIZE))
+            _make_room(ax)
         _thin_ticks(ax, width.inches / across * 0.8)
         entries = _legend_below(ax) if width.stack else None
         if entries:
@@ -179,12 +228,13 @@ def fit(fig, width: Width, footer: str) -> None:
     legends = [(len(labels) + bool(title)) * size * 1.5 / 72 + 0.1 for _, labels, size, title in moved]
     footer_inches += sum(legends)
     drawn_width, drawn_height = _original(fig, "_book_inches", tuple(fig.get_size_inches()))
+    heads = [_head_inches(ax) for ax in axes] or [0.0]  # titles and subtitles past one line
     if width.stack:
         low, high = width.panel_heights
         panel = min(high, max(low, width.inches * drawn_height / (drawn_width / max(1, len(axes)))))
-        height = rows * panel + footer_inches
+        height = rows * panel + sum(heads) + footer_inches
     else:
-        height = width.inches * drawn_height / drawn_width + footer_inches
+        height = width.inches * drawn_height / drawn_width + max(heads) + footer_inches
     height = round(height, 2)  # whole pixels at 1x, so the 2x image is exactly twice as large
     fig.set_size_inches(width.inches, height)
     old = getattr(fig, "_book_footer", None)
