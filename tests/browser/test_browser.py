@@ -78,9 +78,10 @@ def _visit(browser, url, width=1280):
     return page, requests, errors
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_load_offline_without_errors(server, browser, path):
-    page, requests, errors = _visit(browser, f"{server}/{path}")
+def test_pages_load_offline_without_errors(server, browser, path, width):
+    page, requests, errors = _visit(browser, f"{server}/{path}", width=width)
     outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
     assert outside == [], f"requests leaving localhost: {outside}"
     assert errors == [], f"console errors: {errors}"
@@ -250,9 +251,10 @@ def test_on_a_phone_each_claim_of_the_audit_reads_as_a_card(server, browser):
     page.close()
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_page_shows_a_raw_dataframe(server, browser, path):
-    page, _, _ = _visit(browser, f"{server}/{path}", width=1366)
+def test_no_page_shows_a_raw_dataframe(server, browser, path, width):
+    page, _, _ = _visit(browser, f"{server}/{path}", width=width)
     assert page.evaluate("document.querySelectorAll('table.dataframe').length") == 0
     headers = page.evaluate("Array.from(document.querySelectorAll('table.book-table th')).map(th => th.textContent)")
     assert not [h for h in headers if "_" in h], headers  # headers in words, not column names
@@ -359,6 +361,19 @@ def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, p
     assert first.strip() == pd.Timestamp(latest).strftime("%Y-%m-%d")[: len(first.strip())]
     outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
     assert outside == [] and errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_data_catalogue_shows_each_dataset_s_fields_as_a_table(server, browser, width):
+    from analysis import datasets
+
+    page, _, _ = _visit(browser, f"{server}/chapters/appendices/data_catalogue.html", width=width)
+    sections = page.evaluate(
+        "Array.from(document.querySelectorAll('main section section')).map(s => [s.querySelectorAll('table').length, s.innerText.includes('|---|')])"
+    )
+    assert len(sections) == len(datasets.names())
+    assert all(tables >= 1 and not raw for tables, raw in sections), sections
     page.close()
 
 
