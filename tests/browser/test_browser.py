@@ -342,6 +342,13 @@ def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, p
     page, requests, errors = _visit(browser, f"{server}/{path}", width=width)
     page.wait_for_selector("div.dt-container table.explorable")
     assert f"of {len(rows)} entries" in page.inner_text("div.dt-container .dt-info")
+    if width < 600:  # a card per row, each cell under its column's name, nothing to scroll sideways
+        shape = page.evaluate(
+            "(() => { const t = document.querySelector('table.explorable');"
+            " return [getComputedStyle(t.querySelector('tbody tr')).display, t.scrollWidth - t.clientWidth,"
+            " getComputedStyle(t.querySelector('tbody td'), '::before').content]; })()"
+        )
+        assert shape[0] == "block" and shape[1] <= 1 and len(shape[2]) > 2, shape
     page.fill("div.dt-container .dt-search input", word)
     shown = page.evaluate("Array.from(document.querySelectorAll('table.explorable tbody tr')).map(r => r.innerText)")
     assert shown and all(word.lower() in r.lower() for r in shown), shown[:3]
