@@ -78,10 +78,6 @@ class Table:
             return f'<span class="nowrap">{html.escape(text)}</span>'
         return html.escape(text)
 
-    def _label(self, column) -> str:
-        """An explorable list's cell names its column, for the card each row becomes on a phone."""
-        return f' data-label="{html.escape(self._header(column), quote=True)}"' if self.explorable else ""
-
     def __repr__(self) -> str:  # the notebook's plain-text output: stable from run to run
         return f"Table of {len(self.frame)} rows: {', '.join(self._header(c) for c in self.frame.columns)}"
 
@@ -89,9 +85,7 @@ class Table:
         head = "".join(f"<th>{html.escape(self._header(c))}</th>" for c in self.frame.columns)
         rows = "".join(
             "<tr>"
-            + "".join(
-                f"<td{self._label(c)}>{self._cell(c, v)}</td>" for c, v in zip(self.frame.columns, row, strict=True)
-            )
+            + "".join(f"<td>{self._cell(c, v)}</td>" for c, v in zip(self.frame.columns, row, strict=True))
             + "</tr>"
             for row in self.frame.itertuples(index=False, name=None)
         )
@@ -100,14 +94,7 @@ class Table:
         return f'<table class="{classes}">{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def table(
-    frame,
-    decimals: int | dict | None = None,
-    names: dict | None = None,
-    explorable: bool = False,
-    caption: str | None = None,
-) -> Table:
-    """``frame`` as a table for readers (:class:`Table`); ``decimals`` rounds floats (all, or by
-    column), ``names`` renames columns for their headers; an ``explorable`` table can be sorted
-    and filtered on the page."""
-    return Table(frame, decimals, names, explorable, caption)
+def table(frame, **options) -> Table:
+    """``frame`` as a table for readers: :class:`Table`, whose arguments (``decimals``, ``names``,
+    ``explorable``, ``caption``) ``options`` passes on."""
+    return Table(frame, **options)

@@ -68,6 +68,11 @@ def browser():
         b.close()
 
 
+def _outside(requests) -> list[str]:
+    """The requests that left this machine."""
+    return [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+
+
 def _visit(browser, url, width=1280):
     page = browser.new_page(viewport={"width": width, "height": 900})
     requests, errors = [], []
@@ -82,7 +87,7 @@ def _visit(browser, url, width=1280):
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_load_offline_without_errors(server, browser, path, width):
     page, requests, errors = _visit(browser, f"{server}/{path}", width=width)
-    outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+    outside = _outside(requests)
     assert outside == [], f"requests leaving localhost: {outside}"
     assert errors == [], f"console errors: {errors}"
     broken = page.evaluate(
@@ -366,7 +371,7 @@ def test_long_source_lists_can_be_filtered_and_sorted_offline(server, browser, p
     )
     first = next(c for c in cells if c.strip() != "—")  # the rows without a date aside
     assert first.strip() == pd.Timestamp(latest).strftime("%Y-%m-%d")[: len(first.strip())]
-    outside = [u for u in requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+    outside = _outside(requests)
     assert outside == [] and errors == []
     page.close()
 

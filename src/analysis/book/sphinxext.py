@@ -31,11 +31,11 @@ from sphinx import addnodes
 
 from analysis import git, paths
 from analysis.book.state import fingerprint, pages_to_reread
+from analysis.figures.output import renditions
 
 PUBLISH = re.compile(r"""publish\(\s*\w+\s*,\s*["']([^"']+)["']""")
 FIGURE_CSV = re.compile(r"/_build/figures/([^/]+)\.csv$")
 FIGURE_PNG = re.compile(r"^/(.*_build/figures)/([^/]+)\.png$")
-RENDITIONS = {"full": "{}.png", "page": "{}-page.png", "phone": "{}-phone.png", "phone2x": "{}-phone@2x.png"}
 
 
 class chart(nodes.General, nodes.Element):
@@ -44,7 +44,8 @@ class chart(nodes.General, nodes.Element):
 
 def charts(app, doctree) -> None:
     """Swap each chart's image (a figure whose downloads include ``_build/figures/<key>.png``)
-    for the chart with its renditions, named in ``<key>.renditions.json``."""
+    for the chart with its renditions (``analysis.figures.output.renditions``), whose sizes are
+    in ``<key>.renditions.json``."""
     for figure in list(doctree.findall(nodes.figure)):
         refs = (FIGURE_PNG.match(r.get("reftarget", "")) for r in figure.findall(addnodes.download_reference))
         found = next((m for m in refs if m), None)
@@ -53,7 +54,7 @@ def charts(app, doctree) -> None:
             continue
         folder, key = found.groups()
         sizes = json.loads((Path(app.srcdir) / folder / f"{key}.renditions.json").read_text(encoding="utf-8"))
-        files = {name: f"{folder}/{pattern.format(key)}" for name, pattern in RENDITIONS.items()}
+        files = {role: f"{folder}/{file}" for role, file in renditions(key).items()}
         image.replace_self(chart(key=key, files=files, sizes=sizes, alt=image.get("alt", "")))
 
 

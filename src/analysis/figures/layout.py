@@ -23,6 +23,7 @@ from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator
 
 SCREEN_DPI = 100
 FOOTER_SIZE = 7.5  # points
+SUBTITLE_SIZE = 9  # points
 SMALLEST_TEXT = 7.5  # points: no text of a chart is drawn smaller (10.4 CSS px at the drawn scale)
 
 
@@ -74,9 +75,6 @@ def _title(ax) -> Text:
     return ax._left_title  # matplotlib keeps no public handle on it; ax.title is the centred one
 
 
-SUBTITLE_SIZE = 9  # points
-
-
 def subtitle(ax, text: str) -> None:
     """A line under the panel's title, in normal weight: the units, and what is counted."""
     ax._book_subtitle = ax.annotate(
@@ -104,6 +102,15 @@ def _make_room(ax) -> None:
     ax.set_title(
         title.get_text(), loc="left", pad=lines * note.get_fontsize() * 1.25 + 10, fontsize=title.get_fontsize()
     )
+
+
+def _wrap_heading(ax, title: str, inches: float) -> None:
+    """Wrap the panel's title, and its subtitle if it has one, to ``inches``."""
+    _title(ax).set_text(_wrap(title, inches, _title(ax).get_fontsize(), bold=True))
+    note = getattr(ax, "_book_subtitle", None)
+    if note is not None:
+        note.set_text(_wrap(ax._book_subtitle_text, inches, note.get_fontsize()))
+        _make_room(ax)
 
 
 def _head_inches(ax) -> float:
@@ -183,16 +190,12 @@ def _after_layout(fig, axes, inches: float) -> None:
         text.set_visible(True)
         right = min((o.get_position().x0 for o in axes if o.get_position().x0 > box.x0 + 0.01), default=1.0)
         text.set_x((labels_left - box.x0) / box.width)
-        room = (right - labels_left) * inches * 0.95
-        text.set_text(_wrap(title, room, text.get_fontsize(), bold=True))
-        if getattr(ax, "_book_subtitle", None) is not None:
-            ax._book_subtitle.set_text(_wrap(ax._book_subtitle_text, room, ax._book_subtitle.get_fontsize()))
-            _make_room(ax)
+        _wrap_heading(ax, title, (right - labels_left) * inches * 0.95)
 
 
-def footer_text(sources: list[str], citation: str) -> str:
+def footer_text(sources: list[str], licence: str, citation: str) -> str:
     """What every chart says under its panels: its sources, its licence and how to cite it."""
-    return " ".join([*sources, f"Chart: CC BY 4.0; data on their producers' terms. Cite as: {citation}"])
+    return " ".join([*sources, f"Licence: {licence}. Cite as: {citation}"])
 
 
 def fit(fig, width: Width, footer: str) -> None:
@@ -200,25 +203,18 @@ def fit(fig, width: Width, footer: str) -> None:
     wrapped to the panel, no text under :data:`SMALLEST_TEXT`, and the footer under the panels."""
     axes = panels(fig)
     across = 1 if width.stack else len(axes)
-    rows = len(axes) if width.stack else 1
-    rows = max(rows, 1)
+    rows = max(1, len(axes)) if width.stack else 1
     if width.stack and len(axes) > 1:
         _stack(fig, axes)
+    scale = 0.85 if width.stack else 1.0  # text a little smaller on a phone, never under SMALLEST_TEXT
     for text in _texts(fig):
-        size = _original(text, "_book_size", text.get_fontsize())
-        if width.stack:
-            size = max(SMALLEST_TEXT, size * 0.85)
-        text.set_fontsize(max(SMALLEST_TEXT, size))
+        text.set_fontsize(max(SMALLEST_TEXT, _original(text, "_book_size", text.get_fontsize()) * scale))
     moved = []
     for ax in axes:
         ticks = ax.xaxis.get_major_ticks()
         tick = _original(ax, "_book_ticksize", ticks[0].label1.get_fontsize() if ticks else SMALLEST_TEXT)
-        ax.tick_params(labelsize=max(SMALLEST_TEXT, tick * (0.85 if width.stack else 1)))
-        title = _original(ax, "_book_title", ax.get_title("left"))
-        _title(ax).set_text(_wrap(title, width.inches / across * 0.95, _title(ax).get_fontsize(), bold=True))
-        if getattr(ax, "_book_subtitle", None) is not None:
-            ax._book_subtitle.set_text(_wrap(ax._book_subtitle_text, width.inches / across * 0.95, SUBTITLE_SIZE))
-            _make_room(ax)
+        ax.tick_params(labelsize=max(SMALLEST_TEXT, tick * scale))
+        _wrap_heading(ax, _original(ax, "_book_title", ax.get_title("left")), width.inches / across * 0.95)
         _thin_ticks(ax, width.inches / across * 0.8)
         entries = _legend_below(ax) if width.stack else None
         if entries:

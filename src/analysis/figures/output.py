@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import yaml
 from PIL import Image
@@ -61,7 +62,6 @@ def readable(column) -> str:
 def rounded(data: pd.DataFrame, digits: int = 4) -> pd.DataFrame:
     """Floats to ``digits`` significant figures (whole numbers kept whole), so the CSV reads
     ``42.79``, not ``42.789953651000005``; the published figures behind them have fewer."""
-    import numpy as np
 
     def one(value):
         if pd.isna(value) or value == 0:
@@ -91,6 +91,21 @@ def _csv_metadata(name: str, data: pd.DataFrame, title: str, source: str) -> dic
     }
 
 
+def renditions(name: str) -> dict[str, str]:
+    """A chart's image files by role: ``full``, the page's chart at twice the screen density
+    (the download and the full-size image); ``page``, the same at 1x; ``phone`` and
+    ``phone2x``, the phone's chart at 1x and 2x. The page serves them (``analysis.book.sphinxext``)."""
+    return {
+        "full": f"{name}.png",
+        "page": f"{name}-page.png",
+        "phone": f"{name}-phone.png",
+        "phone2x": f"{name}-phone@2x.png",
+    }
+
+
+DENSITIES = {"page": ("page", "full"), "phone": ("phone", "phone2x")}  # each width's roles at 1x and 2x
+
+
 def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dict[str, Path]:
     """Write the chart for the page and for a phone (``analysis.figures.layout``), and the data
     plotted; same inputs, same bytes.
@@ -112,24 +127,21 @@ def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> dic
     source = " ".join(sources)
     about = {"Title": title, "Source": source, "Description": citation(name)}
     png = {"Software": None, "Copyright": LICENCE, **about}
-    footer = layout.footer_text(sources, citation(name))
-    renditions = {}
+    footer = layout.footer_text(sources, LICENCE, citation(name))
+    images, sizes = renditions(name), {}
     for width in (layout.PAGE, layout.PHONE):
         layout.fit(fig, width, footer)
-        one = out / f"{name}-{width.name}.png"
-        fig.savefig(one, dpi=layout.SCREEN_DPI, metadata=png)
+        for density, role in enumerate(DENSITIES[width.name], start=1):
+            fig.savefig(out / images[role], dpi=density * layout.SCREEN_DPI, metadata=png)
         if width is layout.PAGE:
-            fig.savefig(files["png"], dpi=2 * layout.SCREEN_DPI, metadata=png)
             fig.savefig(files["svg"], metadata={"Date": None, "Creator": None, "Rights": LICENCE, **about})
-        else:
-            fig.savefig(out / f"{name}-{width.name}@2x.png", dpi=2 * layout.SCREEN_DPI, metadata=png)
-        pixels = Image.open(one).size
-        renditions[width.name] = {
+        pixels = Image.open(out / images[DENSITIES[width.name][0]]).size
+        sizes[width.name] = {
             "width": pixels[0],
             "height": pixels[1],
             "smallest_text_px": round(layout.smallest_text(fig) * layout.SCREEN_DPI / 72, 2),
         }
-    (out / f"{name}.renditions.json").write_text(json.dumps(renditions, indent=1) + "\n", encoding="utf-8")
+    (out / f"{name}.renditions.json").write_text(json.dumps(sizes, indent=1) + "\n", encoding="utf-8")
     data = rounded(data)
     data.to_csv(files["csv"], index=False, lineterminator="\n")
     metadata = json.dumps(_csv_metadata(name, data, title, source), indent=1, ensure_ascii=False)
